@@ -1,0 +1,90 @@
+"""Reads for a signed-in member's own pages. Everything here is about the member themself: no
+one else's personal data is ever read."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from groundswell.accounts.models import User
+from groundswell.geo.queries import LocationError, locate
+from groundswell.groups.models import Group, Membership
+from groundswell.groups.queries import groups_near
+from groundswell.people.models import Channel, Person
+
+NEARBY_LIMIT = 3
+
+
+@dataclass
+class MemberHome:
+    account: User
+    person: Person | None
+    memberships: list[Membership]
+    covering: list[Group] = field(default_factory=list)
+    nearest: list[Group] = field(default_factory=list)
+    email: str = ""
+    phone: str = ""
+    consents: list[tuple[str, bool]] = field(default_factory=list)
+
+
+def member_home(user: User) -> MemberHome:
+    person = user.person
+    home = MemberHome(user, person, _my_memberships(user), email=user.email)
+    if person is None:
+        return home
+    if user.email_confirmed:
+        home.phone = _primary_phone(person)
+        home.consents = consent_summary(person)
+    joined = {m.group_id for m in home.memberships}
+    nearby = _nearby_groups(person)
+    if nearby:
+        home.covering = [g for g in nearby.covering if g.pk not in joined]
+        home.nearest = [g for g in nearby.nearest_others if g.pk not in joined]
+    return home
+
+
+def _my_memberships(user: User) -> list[Membership]:
+    if user.person_id is None:
+        return []
+    memberships = Membership.objects.filter(person_id=user.person_id, group__is_active=True)
+    if not user.email_confirmed:
+        # Until the address is proved theirs, the account may be someone using another person's
+        # email: show only the groups joined since the account was made.
+        memberships = memberships.filter(joined_at__gte=user.date_joined)
+    return list(memberships.select_related("group").order_by("group__name"))
+
+
+def _nearby_groups(person: Person) -> Any:
+    if not person.postal_code:
+        return None
+    try:
+        location = locate(person.postal_code)
+    except LocationError:
+        return None
+    return groups_near(location, NEARBY_LIMIT)
+
+
+def _primary_phone(person: Person) -> str:
+    phone = person.phones.order_by("-primary", "pk").first()
+    return phone.number if phone else ""
+
+
+def consent_summary(person: Person) -> list[tuple[str, bool]]:
+    return [
+        (str(Channel.EMAIL.label), person.email_consent),
+        (str(Channel.SMS.label), person.sms_consent),
+        (str(Channel.PHONE.label), person.phone_consent),
+    ]
+
+
+def my_details_initial(user: User) -> dict[str, Any]:
+    person = user.person
+    if person is None:
+        return {}
+    return {
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "postcode": person.postal_code,
+        "mobile": _primary_phone(person),
+        "consent_email": person.email_consent,
+        "consent_sms": person.sms_consent,
+        "consent_phone": person.phone_consent,
+    }

@@ -1,0 +1,26 @@
+"""Loading the demo movement into the database in one transaction: plan in memory, then bulk writes."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from groundswell.core.demo.guard import check_database_is_empty, flush_movement
+from groundswell.core.demo.plan import plan_movement
+from groundswell.core.demo.store_places import load_places
+from groundswell.core.demo.write_accounts import DemoLogin, write_logins, write_notes
+from groundswell.core.demo.write_groups import write_groups
+from groundswell.core.demo.write_people import write_people
+
+
+def load_demo(seed: int, people: int, flush: bool = False) -> list[DemoLogin]:
+    """Builds the movement; refuses (CommandError) over existing people unless `flush` wipes them."""
+    with transaction.atomic():
+        if flush:
+            flush_movement()
+        check_database_is_empty()
+        now = timezone.now()
+        plan = plan_movement(seed, people, load_places(), now)
+        person_ids = write_people(plan.people)
+        write_groups(plan.groups, person_ids, now)
+        logins = write_logins(plan.logins, person_ids)
+        write_notes(plan.notes, person_ids, logins)
+    return logins

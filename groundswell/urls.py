@@ -1,0 +1,12 @@
+"""Top-level URL map: one include per app."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("groundswell.core.urls")),
+    path("accounts/", include("groundswell.accounts.urls")),
+    path("people/", include("groundswell.people.urls")),
+    path("groups/", include("groundswell.groups.urls")),
+    path("admin/", admin.site.urls),
+]
