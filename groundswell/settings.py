@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "groundswell.people",
     "groundswell.groups",
     "groundswell.events",
+    "groundswell.targets",
 ]
 
 MIDDLEWARE = [

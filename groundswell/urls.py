@@ -8,5 +8,7 @@ urlpatterns = [
     path("accounts/", include("groundswell.accounts.urls")),
     path("people/", include("groundswell.people.urls")),
     path("groups/", include("groundswell.groups.urls")),
+    path("events/", include("groundswell.events.urls")),
+    path("targets/", include("groundswell.targets.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -126,6 +126,16 @@ class Attendance(models.Model):
     queued_at = models.DateTimeField(help_text="Waitlist order: earliest is promoted first.")
     action_date = models.DateTimeField(help_text="When the person last signed up (OSDI).")
     referrer_data = models.JSONField(default=dict, blank=True)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+    walk_in = models.BooleanField(
+        default=False, help_text="Added at the door, not signed up before."
+    )
+    reminded_day_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the reminder a day before was sent."
+    )
+    reminded_hours_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the reminder two hours before was sent."
+    )
 
     class Meta:
         ordering = ["queued_at", "id"]
@@ -142,3 +152,29 @@ class Attendance(models.Model):
     @property
     def osdi_status(self) -> str:
         return OSDI_STATUS[AttendanceStatus(self.status)]
+
+
+class FollowUpAudience(models.TextChoices):
+    ATTENDED = "attended", "People who came"
+    NO_SHOW = "no_show", "People who signed up but did not come"
+
+
+class FollowUp(models.Model):
+    """An email sent after an event to those who came, or to those who did not."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="follow_ups")
+    audience = models.CharField(max_length=10, choices=FollowUpAudience.choices)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    sent_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.get_audience_display()})"

@@ -1,11 +1,15 @@
 """Loading the demo movement into the database in one transaction: plan in memory, then bulk writes."""
 
+import random
+
 from django.db import transaction
 from django.utils import timezone
 
+from groundswell.core.demo.events import write_events
 from groundswell.core.demo.guard import check_database_is_empty, flush_movement
 from groundswell.core.demo.plan import plan_movement
 from groundswell.core.demo.store_places import load_places
+from groundswell.core.demo.targets import write_targets
 from groundswell.core.demo.write_accounts import DemoLogin, write_logins, write_notes
 from groundswell.core.demo.write_groups import write_groups
 from groundswell.core.demo.write_people import write_people
@@ -23,4 +27,6 @@ def load_demo(seed: int, people: int, flush: bool = False) -> list[DemoLogin]:
         write_groups(plan.groups, person_ids, now)
         logins = write_logins(plan.logins, person_ids)
         write_notes(plan.notes, person_ids, logins)
+        write_events(random.Random(seed + 1))
+        write_targets(random.Random(seed + 2))
     return logins
