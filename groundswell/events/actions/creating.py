@@ -1,4 +1,4 @@
-"""Creating events, and organisers approving or rejecting the events members propose."""
+"""Creating events: organisers' go live at once, members' proposals wait for an organiser."""
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -9,6 +9,7 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from groundswell.core.access import acting_person_id, sees_everyone
+from groundswell.events import notify
 from groundswell.events.models import Approval, Event, EventKind, EventStatus, Shift, Visibility
 from groundswell.geo.queries import Location, LocationError, locate
 from groundswell.groups.models import Group
@@ -65,6 +66,9 @@ def create_event(
                 actor,
                 event_id=event.pk,
             )
+            notify.proposal_awaiting(event)
+        else:
+            notify.shifts_scheduled(list(event.shifts.all()))
     return event
 
 
@@ -74,6 +78,10 @@ def _approval_for(actor: Any, host_group: Group | None) -> tuple[str, Person | N
     person_id = acting_person_id(actor)
     if person_id is None:
         raise PermissionDenied("Sign in to propose an event.")
+    if host_group is None:
+        raise PermissionDenied(
+            "Only national organisers can create an event with no hosting group: choose one of your groups."
+        )
     if host_group is not None and membership_of(actor, host_group) is None:
         raise PermissionDenied("Only members of a group can propose events for it.")
     return Approval.AWAITING, Person.objects.get(pk=person_id)
@@ -164,25 +172,3 @@ def _checked_shift(start: datetime, end: datetime, capacity: int) -> ShiftSpec:
     if not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 1:
         raise EventError("A shift needs room for at least one person.")
     return start, end, capacity
-
-
-def approve_event(actor: Any, event: Event) -> Event:
-    """An organiser of the hosting group (or a national organiser) accepts a member's proposal."""
-    return _decide(actor, event, Approval.APPROVED, "approved")
-
-
-def reject_event(actor: Any, event: Event) -> Event:
-    return _decide(actor, event, Approval.REJECTED, "turned down")
-
-
-def _decide(actor: Any, event: Event, approval: str, verb: str) -> Event:
-    host = event.host_group
-    if not (sees_everyone(actor) or (host is not None and can_manage(actor, host))):
-        raise PermissionDenied("Only an organiser of the hosting group can decide on this event.")
-    with transaction.atomic():
-        event.approval = approval
-        event.save(update_fields=["approval", "modified_at"])
-        if event.proposed_by is not None:
-            summary = f"The event {event.title} was {verb}"
-            add_history(event.proposed_by, f"event_{approval}", summary, actor, event_id=event.pk)
-    return event

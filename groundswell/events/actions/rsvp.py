@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from groundswell.events import notify
 from groundswell.events.actions.creating import EventError
 from groundswell.events.models import Approval, Attendance, AttendanceStatus, EventStatus, Shift
 from groundswell.people.actions import add_history
@@ -36,6 +37,7 @@ def rsvp_to_shift(
         status = ACCEPTED if _taken(locked) < locked.capacity else WAITLISTED
         attendance = _record(existing, locked, person, status, referrer_data or {})
         _note(attendance, actor)
+        notify.rsvp_confirmed(attendance)
     return attendance
 
 
@@ -54,7 +56,22 @@ def cancel_rsvp(attendance: Attendance, actor: Any = None) -> Attendance | None:
         _note(current, actor)
         if not held_place or shift.start <= timezone.now():
             return None
-        return _promote_next(shift, actor)
+        promoted = _promote_next(shift, actor)
+        if promoted is not None:
+            notify.promoted(promoted)
+        return promoted
+
+
+def fill_from_waitlist(shift: Shift, actor: Any = None) -> list[Attendance]:
+    """Move waitlisted people into the places a shift now has free (after its capacity grew), in
+    the order they joined, telling each. Call inside a transaction holding the shift's row lock."""
+    promoted: list[Attendance] = []
+    if shift.start <= timezone.now():
+        return promoted
+    while (next_in := _promote_next(shift, actor)) is not None:
+        notify.promoted(next_in)
+        promoted.append(next_in)
+    return promoted
 
 
 def _locked(shift: Shift) -> Shift:
