@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from groundswell.accounts.models import User
 from groundswell.core.demo.contacts import DEMO_EMAIL_DOMAINS
 from groundswell.core.demo.logins_plan import DEMO_LOGIN_EMAILS
+from groundswell.events.models import Attendance, Event, FollowUp, Shift
 from groundswell.groups.models import Group, Membership
 from groundswell.people.models import (
     ConsentChange,
@@ -58,12 +59,23 @@ def check_database_is_empty() -> None:
 
 
 def flush_movement() -> None:
-    """Deletes every person and group, their tags and custom fields, and the demo logins."""
+    """Deletes every event, person and group, their tags and custom fields, and the demo logins."""
     demo_users = User.objects.filter(email__in=DEMO_LOGIN_EMAILS)
     ImportJob.objects.filter(created_by__in=demo_users).delete()
     ExportRecord.objects.filter(exported_by__in=demo_users).delete()
     # Children first, so each delete is one statement rather than a cascade walked row by row.
-    for model in (Membership, Note, HistoryEvent, ConsentChange, PhoneNumber, EmailAddress):
+    for model in (
+        Attendance,
+        FollowUp,
+        Shift,
+        Event,
+        Membership,
+        Note,
+        HistoryEvent,
+        ConsentChange,
+        PhoneNumber,
+        EmailAddress,
+    ):
         model.objects.all().delete()
     Person.tags.through.objects.all().delete()
     Group.objects.all().delete()

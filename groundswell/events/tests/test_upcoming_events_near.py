@@ -69,7 +69,7 @@ def test_it_finds_many_events_in_a_fixed_number_of_queries(
     for n in range(15):
         _event("E8 1DY", title=f"Canvass {n}", start=SOON + timedelta(hours=n))
     here = locate("E8 1DY")
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
         found = upcoming_events_near(here.lat, here.lng, 5)
         assert [n.next_shift.start for n in found] == sorted(n.next_shift.start for n in found)
         assert {n.event.host_group for n in found} == {None}
