@@ -90,7 +90,10 @@ class Shift(models.Model):
 
     class Meta:
         ordering = ["start", "id"]
-        indexes = [models.Index(fields=["start"], name="shift_start")]
+        indexes = [
+            models.Index(fields=["start"], name="shift_start"),
+            models.Index(fields=["event", "start"], name="shift_event_start"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(capacity__gte=1), name="shift_capacity_1"),
             models.CheckConstraint(
