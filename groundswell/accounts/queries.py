@@ -2,15 +2,22 @@
 one else's personal data is ever read."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
+from django.utils import timezone
+
 from groundswell.accounts.models import User
+from groundswell.events.models import Attendance
+from groundswell.events.queries.finding import EventSearch, FoundEvent, find_events
+from groundswell.events.queries.pages import my_places
 from groundswell.geo.queries import LocationError, locate
 from groundswell.groups.models import Group, Membership
 from groundswell.groups.queries import groups_near
 from groundswell.people.models import Channel, Person
 
 NEARBY_LIMIT = 3
+EVENTS_NEAR_KM = 10
 
 
 @dataclass
@@ -23,6 +30,8 @@ class MemberHome:
     email: str = ""
     phone: str = ""
     consents: list[tuple[str, bool]] = field(default_factory=list)
+    places: list[Attendance] = field(default_factory=list)
+    events_near: list[FoundEvent] = field(default_factory=list)
 
 
 def member_home(user: User) -> MemberHome:
@@ -33,6 +42,8 @@ def member_home(user: User) -> MemberHome:
     if user.email_confirmed:
         home.phone = _primary_phone(person)
         home.consents = consent_summary(person)
+    home.places = my_places(user, limit=5)
+    home.events_near = _events_near(user, person, {a.shift.event_id for a in home.places})
     joined = {m.group_id for m in home.memberships}
     nearby = _nearby_groups(person)
     if nearby:
@@ -50,6 +61,16 @@ def _my_memberships(user: User) -> list[Membership]:
         # email: show only the groups joined since the account was made.
         memberships = memberships.filter(joined_at__gte=user.date_joined)
     return list(memberships.select_related("group").order_by("group__name"))
+
+
+def _events_near(user: User, person: Person, going: set[int]) -> list[FoundEvent]:
+    """The next few events within 10 km of the member's postcode that they have not signed up to."""
+    if person.lat is None or person.lng is None:
+        return []
+    now = timezone.now()
+    search = EventSearch(now, now + timedelta(days=30), person.lat, person.lng, EVENTS_NEAR_KM)
+    found = find_events(user, search, per_page=NEARBY_LIMIT + len(going))
+    return [f for f in found.placed if f.event.pk not in going][:NEARBY_LIMIT]
 
 
 def _nearby_groups(person: Person) -> Any:

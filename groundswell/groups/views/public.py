@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from groundswell.events.queries.finding import group_public_events
 from groundswell.groups.forms import FindForm
 from groundswell.groups.models import GroupKind
 from groundswell.groups.queries import get_group_page, groups_near, kind_counts, search_groups
@@ -40,4 +41,9 @@ def _results(form: FindForm, page: str | None) -> dict[str, Any]:
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_group_page(request.user, slug)
-    return render(request, "groups/detail.html", {"page": page, "group": page.group})
+    context = {
+        "page": page,
+        "group": page.group,
+        "events": group_public_events(page.group, limit=6),
+    }
+    return render(request, "groups/detail.html", context)
