@@ -7,11 +7,13 @@ and in every refused case nothing is written. Allowed pages that list people sho
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from groundswell.accounts.models import Role
 from groundswell.core.testing import (
@@ -22,6 +24,8 @@ from groundswell.core.testing import (
     signed_in_client,
     verified_client,
 )
+from groundswell.events.actions import create_event, rsvp_to_shift
+from groundswell.events.models import Attendance, Event, FollowUp
 from groundswell.groups.models import Group, Membership
 from groundswell.people.models import (
     ConsentChange,
@@ -58,6 +62,8 @@ class World:
     also_in_a: Person
     in_b: Person
     clients: dict[str, Client]
+    event: Event  # group A's canvass, with Ada (in A) signed up
+    place: Attendance
 
 
 @pytest.fixture
@@ -89,7 +95,18 @@ def world() -> World:
         "data_officer": verified_client(make_user(Role.DATA_OFFICER)),
         "admin": verified_client(make_user(Role.ADMIN)),
     }
-    return World(group_a, group_b, in_a, also_in_a, in_b, clients)
+    event = create_event(
+        make_user(Role.NATIONAL_ORGANISER),
+        title="Alpha canvass",
+        kind="canvass",
+        host_group=group_a,
+        online_url="https://meet.example.org/alpha",
+        shifts=[
+            (timezone.now() + timedelta(days=1), timezone.now() + timedelta(days=1, hours=2), 5)
+        ],
+    )
+    place = rsvp_to_shift(in_a, event.shifts.get())
+    return World(group_a, group_b, in_a, also_in_a, in_b, clients, event, place)
 
 
 @dataclass
@@ -99,6 +116,13 @@ class Endpoint:
     url: Callable[[World], str]
     allowed: set[str]
     data: dict[str, str] | None = None
+
+
+MANAGES_A = SEES_A | {"organiser_a_unverified"}
+
+
+def _event(name: str) -> Callable[[World], str]:
+    return lambda w: reverse(name, args=[w.event.pk])
 
 
 def _person(name: str) -> Callable[[World], str]:
@@ -180,6 +204,38 @@ ENDPOINTS = [
         lambda w: reverse("groups:members_page", args=["alpha"]),
         {"member", "organiser_a_unverified"} | SEES_A,
     ),
+    Endpoint("check-in list of A's event", "get", _event("events:checkin"), SEES_A),
+    Endpoint(
+        "tick someone in",
+        "post",
+        lambda w: reverse("events:checkin_toggle", args=[w.event.pk, w.place.pk]),
+        SEES_A,
+        {"checked_in": "1"},
+    ),
+    Endpoint(
+        "add a walk-in",
+        "post",
+        _event("events:walk_in"),
+        SEES_A,
+        {"given_name": "Walk", "family_name": "Inn", "email": "walk@example.org"},
+    ),
+    Endpoint("follow-up page", "get", _event("events:follow_up"), SEES_A),
+    Endpoint(
+        "send a follow-up",
+        "post",
+        _event("events:follow_up"),
+        SEES_A,
+        {"audience": "attended", "subject": "Thanks", "body": "Thank you for coming"},
+    ),
+    # Editing and cancelling show no one's personal data: organisers need not have verified 2FA.
+    Endpoint("edit A's event", "get", _event("events:edit"), MANAGES_A),
+    Endpoint("cancel A's event", "post", _event("events:cancel_event"), MANAGES_A, {}),
+    Endpoint(
+        "proposals to approve",
+        "get",
+        lambda w: reverse("events:approvals"),
+        ORGANISERS_AND_NATIONAL,
+    ),
 ]
 
 
@@ -195,6 +251,10 @@ def _writes() -> tuple[int, ...]:
         Person.objects.count(),
         Person.objects.filter(given_name="Changed").count(),
         Group.objects.filter(description="Changed").count(),
+        Attendance.objects.count(),
+        Attendance.objects.filter(attended=True).count(),
+        FollowUp.objects.count(),
+        Event.objects.filter(status="cancelled").count(),
     )
 
 
