@@ -220,3 +220,14 @@ def test_a_sweep_takes_the_same_few_queries_for_many_places(
     # Two finds (one per window) with the addresses prefetched, then one claim per reminder.
     with django_assert_max_num_queries(2 * 2 + 12):
         assert send_due_reminders(now=shift.start - 23 * H) == 12
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_starting_the_sweep_twice_on_the_database_queue_keeps_one_chain() -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    first = _call("send_event_reminders", "--every", "5")
+    second = _call("send_event_reminders", "--every", "5")
+
+    assert "enqueued" in first and "already scheduled" in second
+    assert DBTaskResult.objects.filter(task_path__endswith="sweep_reminders").count() == 1

@@ -3,6 +3,7 @@ re-enqueues itself every N minutes on the task worker."""
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from groundswell.events.reminders import send_due_reminders
@@ -36,5 +37,19 @@ class Command(BaseCommand):
                 "The task backend cannot defer tasks, so a repeating sweep is impossible: "
                 "run this command from cron instead."
             )
+        if _sweep_pending():
+            self.stdout.write("A reminder sweep is already scheduled on the worker; nothing to do.")
+            return
         sweep_reminders.enqueue(every)
         self.stdout.write(f"Reminder sweep enqueued: it runs now and then every {every} minutes.")
+
+
+def _sweep_pending() -> bool:
+    """Whether the database task queue already holds a sweep waiting to run (so restarting the demo
+    does not start a second chain). Other backends cannot be asked: they always get a new sweep."""
+    if "django_tasks_db" not in settings.INSTALLED_APPS:
+        return False
+    from django_tasks_db.models import DBTaskResult
+
+    path = f"{sweep_reminders.func.__module__}.{sweep_reminders.func.__qualname__}"
+    return DBTaskResult.objects.filter(task_path=path, status="READY").exists()
