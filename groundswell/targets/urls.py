@@ -9,4 +9,7 @@ urlpatterns: list[URLPattern] = [
     path("", views.finder, name="finder"),
     path("coverage/", views.coverage, name="coverage"),
     path("manage/", views.manage, name="manage"),
+    path("manage/add/", views.add, name="add"),
+    path("manage/adopt/", views.adopt, name="adopt"),
+    path("manage/<int:pk>/", views.edit, name="edit"),
 ]
