@@ -83,7 +83,7 @@ def test_it_suggests_groups_covering_my_postcode_and_nearby_ones_i_have_not_join
 def test_it_shows_what_is_next_and_my_details_with_consent(member: User) -> None:
     page = signed_in_client(member).get(HOME).text
 
-    assert "Nothing is scheduled yet" in page
+    assert "signed up for anything yet" in page
     assert member.email in page and "+447911123456" in page and "SW1A 1AA" in page
     assert "Yes, you agreed" in page
     assert f'href="{reverse("accounts:my_details")}"' in page
