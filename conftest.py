@@ -55,14 +55,18 @@ def chromium():
 
 @pytest.fixture
 def embedded_geography(django_db_blocker):
-    """The districts and constituencies the migrations load, put back if a transactional test's flush
+    """The districts, constituencies and seat points the migrations load, put back if a transactional test's flush
     emptied them (browser tests run against a live server, so they are transactional)."""
     from groundswell.geo.embedded import load_geography
     from groundswell.geo.models import Constituency, PostcodeDistrict
+    from groundswell.targets.embedded import load_seat_points
+    from groundswell.targets.models import SeatPoint
 
     with django_db_blocker.unblock():
         if not PostcodeDistrict.objects.exists():
             load_geography(Constituency, PostcodeDistrict)
+        if not SeatPoint.objects.exists():
+            load_seat_points(SeatPoint, Constituency)
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def _sweep_at_once(workers: int, now: datetime) -> tuple[list[int], list[BaseExc
     return counts, errors
 
 
-def test_eight_sweeps_at_once_send_each_of_twenty_reminders_once() -> None:
+def test_eight_sweeps_at_once_send_each_of_twenty_reminders_once(embedded_geography: None) -> None:
     shift = only_shift(placed_event(start=timezone.now() + timedelta(days=3), capacity=30))
     places = [place(shift) for _ in range(20)]
     counts, errors = _sweep_at_once(8, shift.start - timedelta(hours=23))

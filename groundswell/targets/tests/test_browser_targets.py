@@ -7,20 +7,14 @@ from django.test import Client
 
 from groundswell.accounts.models import Role
 from groundswell.core.testing import make_user
-from groundswell.geo.models import Constituency
-from groundswell.targets.embedded import load_seat_points
-from groundswell.targets.models import SeatPoint
 from groundswell.targets.tests.helpers import canvass, make_target, sign_up
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture
-def seat_points(embedded_geography: None, django_db_blocker: Any) -> None:
-    """The seat points migrate loads, put back after a transactional test's flush emptied them."""
-    with django_db_blocker.unblock():
-        if not SeatPoint.objects.exists():
-            load_seat_points(SeatPoint, Constituency)
+def seat_points(embedded_geography: None) -> None:
+    """The seat points migrate loads (put back by embedded_geography after a transactional flush)."""
 
 
 def fits_the_phone(page: Any) -> bool:
