@@ -7,8 +7,10 @@ from django.db.models import Count
 from groundswell.accounts.models import Role
 from groundswell.core.demo.logins_plan import DEMO_PASSWORD
 from groundswell.core.demo.write_accounts import DEMO_DEVICE_NAME, DemoLogin
+from groundswell.events.models import Attendance, Event, Shift
 from groundswell.groups.models import Group, GroupKind, Membership
 from groundswell.people.models import ConsentChange, Note, Person
+from groundswell.targets.models import Target
 
 HONESTY = (
     "Everyone in it is invented: names, addresses and postcodes are made up, emails are on the reserved "
@@ -31,6 +33,8 @@ def summary_lines() -> list[str]:
         + ", ".join(f"{label.lower()} {kinds.get(kind, 0)}" for kind, label in GroupKind.choices),
         f"  Memberships: {Membership.objects.count():,} ({organisers} as organiser)",
         f"  Consent changes: {ConsentChange.objects.count():,}; notes: {Note.objects.count():,}",
+        f"  Events: {Event.objects.count():,} with {Shift.objects.count():,} shifts and "
+        f"{Attendance.objects.count():,} sign-ups; target seats: {Target.objects.count()}",
         f"  {HONESTY}",
     ]
     return lines
