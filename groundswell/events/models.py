@@ -76,6 +76,14 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["lat", "lng"], name="event_position"),
             models.Index(fields=["approval", "visibility", "status"], name="event_listable"),
+            # The public "find events" search near a place, answered from the index alone.
+            models.Index(
+                fields=["lat", "lng"],
+                include=["id", "kind"],
+                condition=models.Q(approval="approved", visibility="public")
+                & ~models.Q(status="cancelled"),
+                name="event_listed_position",
+            ),
         ]
 
     def __str__(self) -> str:

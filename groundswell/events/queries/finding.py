@@ -11,7 +11,9 @@ from django.utils import timezone
 from groundswell.events.models import Event, Shift
 from groundswell.events.queries.listing import (
     accepted_counts,
+    by_first_start,
     first_shifts,
+    first_shifts_of,
     km_to,
     listable_events,
     live,
@@ -62,27 +64,32 @@ def find_events(user: Any, search: EventSearch, page: int = 1, per_page: int = 2
     at_a_place = events.filter(lat__isnull=False, lng__isnull=False)
     if search.placed:
         at_a_place = within_km(at_a_place, search.lat, search.lng, search.km)
+    start = max(search.start, timezone.now())  # a shift under way is no use to someone looking
     offset = (page - 1) * per_page
-    rows = list(_window(at_a_place, search)[offset : offset + per_page + 1])
-    online: list[Shift] = []
+    placed = _soonest(at_a_place, start, search.end, offset, per_page + 1)
+    online: list[int] = []
     if page == 1:
         online_only = events.filter(lat__isnull=True).exclude(online_url="")
-        online = list(_window(online_only, search)[:ONLINE_LIMIT])
-    counts = accepted_counts(rows[:per_page] + online)
+        online = _soonest(online_only, start, search.end, 0, ONLINE_LIMIT)
+    shifts = first_shifts_of(placed[:per_page] + online, start, search.end)
     return FoundEvents(
-        placed=[_found(s, counts, search) for s in rows[:per_page]],
-        online=[_found(s, counts, search) for s in online],
-        has_next=len(rows) > per_page,
+        placed=[_found(shifts[pk], search) for pk in placed[:per_page]],
+        online=[_found(shifts[pk], search) for pk in online],
+        has_next=len(placed) > per_page,
     )
 
 
-def _window(events: QuerySet[Event], search: EventSearch) -> QuerySet[Shift]:
-    # A shift already under way is no use to someone looking for something to go to.
-    return first_shifts(events, max(search.start, timezone.now()), search.end)
+def _soonest(
+    events: QuerySet[Event], start: datetime, end: datetime, offset: int, n: int
+) -> list[int]:
+    """The ids of `n` events from `offset` in the order of their first shift in the window."""
+    ordered = by_first_start(events, start, end)
+    rows = ordered.values_list("pk", "first_start")[offset : offset + n]  # type: ignore[misc]
+    return [pk for pk, first_start in rows if first_start is not None]
 
 
-def _found(shift: Shift, counts: dict[int, int], search: EventSearch) -> FoundEvent:
-    left = max(shift.capacity - counts.get(shift.pk, 0), 0)
+def _found(shift: Shift, search: EventSearch) -> FoundEvent:
+    left = max(shift.capacity - shift.taken, 0)  # type: ignore[attr-defined]
     return FoundEvent(shift.event, shift, left, km_to(search.lat, search.lng, shift.event))
 
 

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from groundswell.events.models import (
@@ -55,6 +56,44 @@ def first_shifts(events: QuerySet[Event], start: datetime, end: datetime | None)
         .select_related("event__host_group")
         .order_by("start", "pk")
     )
+
+
+# What a row of results shows of an event (and its host group's name): not its long texts.
+LISTED_FIELDS = (
+    "title", "kind", "visibility", "venue", "locality", "postal_code", "lat", "lng", "host_group__name",
+)  # fmt: skip
+
+
+def by_first_start(events: QuerySet[Event], start: datetime, end: datetime) -> QuerySet[Event]:
+    """`events` annotated with `first_start`, the start of their first shift in [start, end), soonest
+    first (ties by event) and those with none last: slice, then stop at the first row without one.
+
+    One index probe per event (index `shift_event_start`) and no join, so it stays cheap where thousands
+    of events are near; `first_shifts_of` then fetches the page's shifts."""
+    first = Shift.objects.filter(event=OuterRef("pk"), start__gte=start, start__lt=end)
+    return events.annotate(
+        first_start=Subquery(first.order_by("start").values("start")[:1])
+    ).order_by(F("first_start").asc(nulls_last=True), "pk")
+
+
+def first_shifts_of(event_ids: Iterable[int], start: datetime, end: datetime) -> dict[int, Shift]:
+    """The first shift in [start, end) of each of these events, with its event (the listed fields), its
+    host group and `taken` (places held): one query whatever the number of events."""
+    taken = (
+        Attendance.objects.filter(shift=OuterRef("pk"), status=AttendanceStatus.ACCEPTED)
+        .order_by()
+        .values("shift")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    shifts = (
+        Shift.objects.filter(event__in=list(event_ids), start__gte=start, start__lt=end)
+        .select_related("event__host_group")
+        .only("event_id", "start", "end", "capacity", *(f"event__{f}" for f in LISTED_FIELDS))
+        .annotate(taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
+        .order_by("-start", "-pk")
+    )
+    return {shift.event_id: shift for shift in shifts}  # the last written, the soonest, wins
 
 
 def accepted_counts(shifts: Iterable[Shift]) -> dict[int, int]:
