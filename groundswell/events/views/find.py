@@ -16,7 +16,7 @@ from groundswell.events.queries.finding import (
     group_public_events,
 )
 from groundswell.events.views.find_form import DEFAULT_KM, FindEventsForm
-from groundswell.events.views.find_rows import event_row, marker
+from groundswell.events.views.find_rows import event_rows, marker
 from groundswell.groups.queries import get_public_group
 
 PER_PAGE = 20
@@ -54,13 +54,13 @@ def _page_number(text: str | None) -> int:
 
 
 def _results(search: EventSearch, found: FoundEvents, page: int) -> dict[str, Any]:
-    rows = [event_row(f) for f in found.placed]
+    rows = event_rows(found.placed)
     first = (page - 1) * PER_PAGE + 1
     return {
         "search": search,
         "found": found,
         "rows": rows,
-        "online_rows": [event_row(f) for f in found.online],
+        "online_rows": event_rows(found.online),
         "page": page,
         "first_number": first,
         "last_number": first + len(rows) - 1,
@@ -80,7 +80,7 @@ def _results(search: EventSearch, found: FoundEvents, page: int) -> dict[str, An
 def embed(request: HttpRequest, slug: str) -> HttpResponse:
     """A group's upcoming public events in a bare page made for an <iframe> on the group's own site."""
     group = get_public_group(slug)
-    rows = [event_row(f) for f in group_public_events(group)]
+    rows = event_rows(group_public_events(group))
     return render(request, "events/find/embed.html", {"group": group, "rows": rows})
 
 

@@ -3,17 +3,21 @@
 Formatting here rather than with template filters keeps a page of results cheap to render (it is the busiest
 page on a campaign night), and gives the list and the map's markers the very same words."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
-from groundswell.events.models import Visibility
+from groundswell.events.models import EventKind, Visibility
 from groundswell.events.queries.finding import FoundEvent
 
-_AUDIENCE = {Visibility.MEMBERS: "Members only", Visibility.GROUP: "Group members only"}
+_AUDIENCE = {Visibility.MEMBERS.value: "Members only", Visibility.GROUP.value: "Group members only"}
+_KINDS = {kind.value: str(kind.label) for kind in EventKind}
+# Formatting by hand: ~20 rows a page, and strftime's English names are what en-GB shows anyway.
+_WHEN = "%a %-d %b, %H:%M"
 
 
 @dataclass(frozen=True)
@@ -32,17 +36,38 @@ class EventRow:
     lat: float | None
     lng: float | None
 
+    @property
+    def item(self) -> SafeString:
+        """The list item the find page shows (escaped by format_html): cheaper than a template per row."""
+        return format_html(
+            '<li class="found-event"><a href="{}"><strong>{}</strong></a> <span class="badge">{}</span>'
+            "{}<br>"
+            '<time datetime="{}">{}</time>{}<br>'
+            '<span class="muted small">{}{}</span><br>'
+            '<span class="small places{}">{}</span></li>',
+            self.url, self.title, self.kind,
+            format_html(' <span class="badge member">{}</span>', self.audience) if self.audience else "",
+            self.iso, self.when,
+            format_html(' · <span class="distance">{}</span>', self.distance) if self.distance else "",
+            self.place, format_html(" · hosted by {}", self.host) if self.host else "",
+            " full" if self.full else "", self.places,
+        )  # fmt: skip
 
-def event_row(found: FoundEvent) -> EventRow:
+
+def _detail_url() -> str:
+    return reverse("events:detail", args=[0]).replace("/0/", "/{}/")
+
+
+def event_row(found: FoundEvent, detail_url: str | None = None) -> EventRow:
     event, start, end = found.event, timezone.localtime(found.shift.start), found.shift.end
     place = ", ".join(p for p in (event.venue, event.locality, event.postal_code) if p)
     left = found.places_left
     return EventRow(
-        url=reverse("events:detail", args=[event.pk]),
+        url=(detail_url or _detail_url()).format(event.pk),
         title=event.title,
-        kind=event.get_kind_display(),
-        audience=_AUDIENCE.get(Visibility(event.visibility), ""),
-        when=f"{format_date(start, 'D j M, H:i')}–{timezone.localtime(end):%H:%M}",
+        kind=_KINDS.get(event.kind, event.kind),
+        audience=_AUDIENCE.get(event.visibility, ""),
+        when=f"{start.strftime(_WHEN)}–{timezone.localtime(end):%H:%M}",
         iso=start.isoformat(),
         place=place if event.lat is not None else "Online",
         distance="" if found.distance_km is None else f"{found.distance_km:.1f} km",
@@ -56,9 +81,14 @@ def event_row(found: FoundEvent) -> EventRow:
     )
 
 
+def event_rows(found: list[FoundEvent]) -> list[EventRow]:
+    url = _detail_url()
+    return [event_row(f, url) for f in found]
+
+
 def marker(row: EventRow) -> dict[str, Any]:
     """The fields the map script reads (it sets them as text, never as HTML)."""
-    fields = asdict(row)
     return {
-        name: fields[name] for name in ("lat", "lng", "title", "url", "when", "place", "distance")
-    }
+        "lat": row.lat, "lng": row.lng, "title": row.title, "url": row.url, "when": row.when,
+        "place": row.place, "distance": row.distance,
+    }  # fmt: skip
