@@ -400,8 +400,8 @@ def _run(
     for page, paths in pages.items():
         results[(f"{USERS} users", page)] = run(base, paths, THINK_MS, args.duration)
     # wrk's own timing of requests sent after long pauses is not trustworthy (it reported seconds for
-    # the trivial page at 14 requests/s), so the readers are driven by the asyncio generator: a fresh
-    # connection per search, timed from connect to the last byte.
+    # the trivial page at 14 requests/s), so the readers are driven by the asyncio generator: one
+    # kept-alive connection per visitor, each search timed from sending to the last byte.
     for page, paths in pages.items():
         results[(f"{USERS} readers", page)] = _python_run(
             base, paths, READING_MS, 2 * args.duration
@@ -502,19 +502,31 @@ def _drive(args: argparse.Namespace) -> None:
     errors = [0]
 
     async def user(rng: random.Random, until: float) -> None:
+        """One visitor on one kept-alive connection (as a browser would), reconnecting if it drops."""
+        connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         while time.monotonic() < until:
             started = time.perf_counter()
             try:
-                reader, writer = await asyncio.open_connection(host, int(port))
-                writer.write(f"GET {rng.choice(paths)} HTTP/1.1\r\nHost: {host}\r\n"
-                             "Connection: close\r\n\r\n".encode())  # fmt: skip
+                if connection is None:
+                    connection = await asyncio.open_connection(host, int(port))
+                reader, writer = connection
+                writer.write(f"GET {rng.choice(paths)} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
                 status = (await reader.readline()).split(b" ")[1]
-                await reader.read()
-                writer.close()
+                length, closing = 0, False
+                while (line := await reader.readline()) not in (b"\r\n", b""):
+                    name, _, value = line.decode("latin-1").partition(":")
+                    if name.lower() == "content-length":
+                        length = int(value)
+                    closing |= name.lower() == "connection" and "close" in value.lower()
+                await reader.readexactly(length)
                 latencies.append((time.perf_counter() - started) * 1000)
                 errors[0] += status != b"200"
-            except (OSError, IndexError):
+                if closing:
+                    writer.close()
+                    connection = None
+            except (OSError, IndexError, ValueError, asyncio.IncompleteReadError):
                 errors[0] += 1
+                connection = None
             if args.think:
                 lo, hi = (int(v) for v in args.think.split(","))
                 await asyncio.sleep(rng.uniform(lo, hi) / 1000)
