@@ -86,8 +86,12 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--database-url", default=POSTGRES_URL)
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--duration", type=int, default=20, help="seconds per measured phase")
-    parser.add_argument("--workers", type=int, default=2, help="one per core")
-    parser.add_argument("--worker-class", default="gthread")
+    parser.add_argument("--workers", type=int, default=4, help="two per core")
+    parser.add_argument(
+        "--worker-class",
+        default="sync",
+        help="gthread adds up to 1 s to a kept-alive request at low load",
+    )
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--paths", type=int, default=2000, help="distinct finder searches")
     # Internal: run as the load generator.

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -138,6 +139,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 REDIS_URL = env_str("REDIS_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if env_str("CACHE_BACKEND") == "locmem":  # the test suite: nothing persists between runs
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif REDIS_URL:
@@ -151,6 +153,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            # Django's default of 300 entries culls a third at random when full: too few for the
+            # finder's shared counts, the throttles and import progress together.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
 
