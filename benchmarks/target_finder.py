@@ -9,7 +9,7 @@ Sets up its own database: migrate, the 50 most marginal seats as targets, 100,00
 (40% canvassing, most of those in target seats) with 1-2 shifts each and sign-ups on the canvassing ones over the
 last three weeks. A database already holding the same number of benchmark events is reused.
 
-Then starts gunicorn in its own process (gthread workers, DEBUG off, persistent database connections, the
+Then starts gunicorn in its own process (4 sync workers, DEBUG off, persistent database connections, the
 default file cache) and drives it from another process with wrk (installed with apt-get when missing and we are
 root) or, failing that, a small asyncio load generator, after 5 s of finder searches to reach a steady state. Each request searches a random real postcode sector's postcode, half
 "nearest first" and half "where I'm most needed". For the finder and for a trivial page (/privacy/, a template and
@@ -379,6 +379,7 @@ end
 
 Result = tuple[float, float, float, float, int]  # req/s, p50, p95, p99 (ms), errors
 ROUNDS = 3
+SETTLE_SECONDS = 4
 
 
 def _run(
@@ -388,7 +389,13 @@ def _run(
     event_paths: list[str],
     args: argparse.Namespace,
 ) -> None:
-    run = _wrk_run if loader != "python" else _python_run
+    measure = _wrk_run if loader != "python" else _python_run
+
+    def run(base: str, paths: list[str], think: Think, duration: int) -> Result:
+        # Let the server drain what an overloaded phase left queued before measuring the next one.
+        time.sleep(SETTLE_SECONDS)
+        return measure(base, paths, think, duration)
+
     pages = {"trivial": [TRIVIAL], "finder": finder_paths, "events": event_paths}
     # Steady state first: every process holds the targets, the sectors and the seats' sessions.
     run(base, finder_paths, None, 5)
