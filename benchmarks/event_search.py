@@ -19,14 +19,13 @@ import json
 import os
 import random
 import statistics
-import sys
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from _common import setup_django
+
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/gs_bench_events"
 TARGET_MS = 100
 SEED = 2026
@@ -40,7 +39,7 @@ KINDS = [  # (kind, share)
 
 def main() -> None:
     args = _arguments()
-    _setup_django(args.database_url)
+    setup_django(args.database_url, CACHE_BACKEND="locmem")
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -70,27 +69,6 @@ def _arguments() -> argparse.Namespace:
     if not args.database_url.startswith("postgres"):
         parser.error("this benchmark runs on PostgreSQL only")
     return args
-
-
-def _setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "groundswell.settings")
-    os.environ.setdefault("CACHE_BACKEND", "locmem")
-    sys.path.insert(0, str(ROOT))
-    _create_postgres_database(url)
-    import django
-
-    django.setup()
-
-
-def _create_postgres_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def _loaded_events() -> int:

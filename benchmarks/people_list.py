@@ -20,10 +20,10 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from _common import setup_django
+
 SQLITE_URL = "sqlite:////tmp/gs_bench_people.sqlite3"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/gs_bench_people"
 TARGET_MS = 150
@@ -67,7 +67,7 @@ def _arguments() -> argparse.Namespace:
 
 def _run_one(args: argparse.Namespace) -> None:
     engine = "PostgreSQL" if args.database_url.startswith("postgres") else "SQLite"
-    _setup_django(args.database_url)
+    setup_django(args.database_url, CACHE_BACKEND="locmem")
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -79,28 +79,6 @@ def _run_one(args: argparse.Namespace) -> None:
     else:
         print(f"reusing the {args.rows:,} people already loaded")
     _time_pages(args.requests, engine)
-
-
-def _setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "groundswell.settings")
-    os.environ.setdefault("CACHE_BACKEND", "locmem")
-    sys.path.insert(0, str(ROOT))
-    if url.startswith("postgres"):
-        _create_postgres_database(url)
-    import django
-
-    django.setup()
-
-
-def _create_postgres_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def _loaded_rows() -> int:

@@ -46,6 +46,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from _common import setup_django
+
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/gs_bench_targets"
 SEED = 2026
@@ -68,7 +70,9 @@ def main() -> None:
     if args.drive:  # the load generator's own process (when wrk is not available)
         _drive(args)
         return
-    _setup_django(args.database_url)
+    setup_django(
+        args.database_url, GROUNDSWELL_VAR_DIR=tempfile.mkdtemp(prefix="gs_bench_targets_")
+    )
     _prepare_database(args.events)
     paths = _finder_paths(args.paths)
     event_paths = _event_search_paths(args.paths)
@@ -99,28 +103,6 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--base", default="")
     parser.add_argument("--think", default="", help="lo,hi milliseconds between a user's requests")
     return parser.parse_args()
-
-
-def _setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "groundswell.settings")
-    os.environ.setdefault("GROUNDSWELL_VAR_DIR", tempfile.mkdtemp(prefix="gs_bench_targets_"))
-    sys.path.insert(0, str(ROOT))
-    if url.startswith("postgres"):
-        _create_postgres_database(url)
-    import django
-
-    django.setup()
-
-
-def _create_postgres_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 # --- The data ----------------------------------------------------------------------------------------
