@@ -3,7 +3,9 @@ when missing). Run the benchmarks as scripts (`python benchmarks/NAME.py`): this
 
 import os
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,3 +32,18 @@ def create_postgres_database(url: str) -> None:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
+
+
+class SqlClock:
+    """Adds up the time spent waiting for the database (a connection.execute_wrapper), to tell it apart
+    from Python and from a busy machine."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started

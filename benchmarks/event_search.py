@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from _common import setup_django
+from _common import SqlClock, setup_django
 
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/gs_bench_events"
 TARGET_MS = 100
@@ -286,26 +286,12 @@ def _get(client: Any, url: str, params: dict[str, Any]) -> Any:
     return response
 
 
-class _SqlClock:
-    """Adds up the time spent waiting for the database, to tell it apart from Python and a busy machine."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.seconds += time.perf_counter() - started
-
-
 def _measure(client: Any, url: str, params: list[dict[str, Any]]) -> dict[str, list[float]]:
     from django.db import connection
 
     timings: dict[str, list[float]] = {"wall": [], "sql": []}
     for query in params:
-        clock = _SqlClock()
+        clock = SqlClock()
         started = time.perf_counter()
         with connection.execute_wrapper(clock):
             _get(client, url, query)

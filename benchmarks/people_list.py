@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from _common import setup_django
+from _common import SqlClock, setup_django
 
 SQLITE_URL = "sqlite:////tmp/gs_bench_people.sqlite3"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/gs_bench_people"
@@ -329,26 +329,12 @@ def _deep_pages(client: Any, url: str, n: int) -> list[dict[str, str]]:
     return [{"after": encode_cursor(people[i])} for i in ids if i in people]
 
 
-class _SqlClock:
-    """Adds up the time spent waiting for the database, to tell it apart from Python and from a busy machine."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.seconds += time.perf_counter() - started
-
-
 def _measure(client: Any, url: str, params: list[dict[str, str]]) -> dict[str, list[float]]:
     from django.db import connection
 
     timings: dict[str, list[float]] = {"wall": [], "sql": [], "cpu": []}
     for query in params:
-        clock = _SqlClock()
+        clock = SqlClock()
         started, cpu = time.perf_counter(), time.process_time()
         with connection.execute_wrapper(clock):
             response = client.get(url, query)

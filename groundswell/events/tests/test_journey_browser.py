@@ -3,7 +3,7 @@ near their postcode, signs up without an account, gets a confirmation email with
 check-in QR code, and at the door the organiser scans that code and checks them in."""
 
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.mime.base import MIMEBase
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +16,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
+from groundswell.accounts.models import User
 from groundswell.core.testing import verified_client
 from groundswell.events.models import Attendance
 from groundswell.events.qr import checkin_url
@@ -56,16 +57,26 @@ def test_find_sign_up_as_a_guest_get_the_email_and_be_checked_in(
     event = placed_event(
         organiser, host_group=group, start=start, capacity=5, title="Door-knocking in Dalston"
     )
-    page = phone_page
 
-    # 1. Find it near a postcode.
+    place = find_it_and_sign_up_as_a_guest(phone_page)
+    assert place.status == "accepted" and not place.attended
+    scan_url = check_the_confirmation(mailoutbox, place, start)
+    the_organiser_scans_the_code(phone_page, live_server, organiser, scan_url)
+
+    place.refresh_from_db()
+    assert place.attended and place.checked_in_at is not None
+    assert HistoryEvent.objects.filter(person=place.person, kind="attended").exists()
+    phone_page.goto(reverse("events:checkin", args=[event.pk]))
+    expect(phone_page.locator("#checkin-count")).to_have_text("1 of 1 here")
+
+
+def find_it_and_sign_up_as_a_guest(page: Any) -> Attendance:
+    """Find the event near a postcode, then sign up without an account."""
     page.goto("/events/")
     page.get_by_label("Postcode").fill("e8 3aa")
     page.get_by_role("button", name="Find events").click()
-    results = page.locator("#results")
-    results.get_by_role("link", name="Door-knocking in Dalston").click()
+    page.locator("#results").get_by_role("link", name="Door-knocking in Dalston").click()
 
-    # 2. Sign up without an account.
     expect(page.get_by_role("heading", name="Door-knocking in Dalston")).to_be_visible()
     assert page.get_by_text("Meet by the red door").count() == 0
     page.get_by_role("link", name="Sign up", exact=True).click()
@@ -74,11 +85,14 @@ def test_find_sign_up_as_a_guest_get_the_email_and_be_checked_in(
     page.get_by_label("Postcode").fill("E8 3AA")
     page.get_by_role("button", name="Sign up").click()
     page.get_by_text("You have a place at Door-knocking in Dalston").wait_for()
-    place = Attendance.objects.get(person__emails__address="marisol@example.org")
-    assert place.status == "accepted" and not place.attended
+    return Attendance.objects.get(person__emails__address="marisol@example.org")
 
-    # 3. The confirmation email: a calendar file for the right time, the instructions, a cancel link,
-    #    and a QR code that encodes this place's check-in link.
+
+def check_the_confirmation(
+    mailoutbox: list[EmailMessage], place: Attendance, start: datetime
+) -> str:
+    """A calendar file for the right time, the instructions, a cancel link, and a QR code that encodes
+    this place's check-in link (returned)."""
     (email,) = [m for m in mailoutbox if "marisol@example.org" in m.to]
     assert "Door-knocking in Dalston" in email.subject
     assert "Meet by the red door" in email.body
@@ -93,8 +107,13 @@ def test_find_sign_up_as_a_guest_get_the_email_and_be_checked_in(
     assert kind == "image/png"
     scan_url = checkin_url(place)
     assert png == _qr_png(scan_url)
+    return scan_url
 
-    # 4. At the door the organiser (signed in with two factors) scans the code and checks her in.
+
+def the_organiser_scans_the_code(
+    page: Any, live_server: Any, organiser: User, scan_url: str
+) -> None:
+    """At the door the organiser, signed in with two factors, opens the code's link and confirms."""
     session = verified_client(organiser).cookies["sessionid"].value
     page.context.clear_cookies()
     page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
@@ -102,9 +121,3 @@ def test_find_sign_up_as_a_guest_get_the_email_and_be_checked_in(
     expect(page.get_by_role("heading", name="Marisol")).to_be_visible()
     page.get_by_role("button", name="Check in Marisol").click()
     page.get_by_text("Already checked in").wait_for()
-
-    place.refresh_from_db()
-    assert place.attended and place.checked_in_at is not None
-    assert HistoryEvent.objects.filter(person=place.person, kind="attended").exists()
-    page.goto(reverse("events:checkin", args=[event.pk]))
-    expect(page.locator("#checkin-count")).to_have_text("1 of 1 here")

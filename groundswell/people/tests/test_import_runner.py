@@ -72,6 +72,29 @@ def test_an_import_updates_people_on_record_as_upsert_person_would(
     movement, django_capture_on_commit_callbacks
 ):
     housing = Tag.objects.create(name="Housing")
+    kept, by_mobile = _two_people_on_record()
+    people = Person.objects.count()
+    rows = [
+        HEADER,
+        ["Joanna", "", "JO@example.org", "07712 999999", "sw1a 1aa", "housing", "yes", "01/02/2020"],
+        ["Mo", "Mobile", "", "07712000001", "", "", "", ""],
+    ]  # fmt: skip
+    job = import_file(
+        movement.client(movement.national),
+        csv_bytes(rows),
+        django_capture_on_commit_callbacks,
+        name="spring.csv",
+    )
+    assert (job.created_count, job.updated_count) == (0, 2)
+    kept.refresh_from_db()
+    _assert_updated_like_upsert_person(kept, housing, movement.national)
+    by_mobile.refresh_from_db()
+    assert (by_mobile.given_name, by_mobile.family_name) == ("Mo", "Mobile")
+    assert Person.objects.count() == people
+
+
+def _two_people_on_record() -> tuple[Person, Person]:
+    """Jo (matched by email, email consent withdrawn) and someone known only by mobile."""
     kept, _ = upsert_person(
         PersonDetails(
             given_name="Jo",
@@ -86,29 +109,10 @@ def test_an_import_updates_people_on_record_as_upsert_person_would(
         PersonDetails(phone=normalise_phone("07712 000001")), method="sign-up form"
     )
     record_consent(kept, "email", False, "sign-up form")
-    people = Person.objects.count()
-    rows = [
-        HEADER,
-        [
-            "Joanna",
-            "",
-            "JO@example.org",
-            "07712 999999",
-            "sw1a 1aa",
-            "housing",
-            "yes",
-            "01/02/2020",
-        ],
-        ["Mo", "Mobile", "", "07712000001", "", "", "", ""],
-    ]
-    job = import_file(
-        movement.client(movement.national),
-        csv_bytes(rows),
-        django_capture_on_commit_callbacks,
-        name="spring.csv",
-    )
-    assert (job.created_count, job.updated_count) == (0, 2)
-    kept.refresh_from_db()
+    return kept, by_mobile
+
+
+def _assert_updated_like_upsert_person(kept: Person, housing: Tag, importer: object) -> None:
     assert (kept.given_name, kept.family_name, kept.locality) == (
         "Joanna",
         "Bloggs",
@@ -127,7 +131,7 @@ def test_an_import_updates_people_on_record_as_upsert_person_would(
     assert (change.granted, change.method, change.recorded_by) == (
         True,
         "import: spring.csv",
-        movement.national,
+        importer,
     )
     assert kept.phones.get().number == "+447712999999" and kept.phones.get().primary
     updated = kept.history.get(kind="updated")
@@ -135,9 +139,6 @@ def test_an_import_updates_people_on_record_as_upsert_person_would(
         updated.summary
         == "Details updated (import: spring.csv): given_name, postal_code, lat, lng, location_precision, constituency_id, member_since"
     )
-    by_mobile.refresh_from_db()
-    assert (by_mobile.given_name, by_mobile.family_name) == ("Mo", "Mobile")
-    assert Person.objects.count() == people
 
 
 def test_a_row_matching_the_same_person_as_an_earlier_row_is_a_duplicate(
