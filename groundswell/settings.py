@@ -209,3 +209,20 @@ WHITENOISE_USE_FINDERS = True
 
 # Covering indexes (INCLUDE) speed up PostgreSQL; SQLite simply ignores the extra columns.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+# --- SMS (peer-to-peer texting; groundswell/messaging/sms) -------------------------------------
+# SMS_PROVIDER is "console" (development: texts go to SMS_FILE_PATH and stdout) or "twilio".
+SMS_PROVIDER = env_str("SMS_PROVIDER", "console")
+SMS_FROM_NUMBER = env_str("SMS_FROM_NUMBER", "")  # E.164 sender, unless a Messaging Service is set
+SMS_TIMEOUT_SECONDS = env_int("SMS_TIMEOUT_SECONDS", 10)  # a texter waits on each send
+SMS_TWILIO_ACCOUNT_SID = env_str("SMS_TWILIO_ACCOUNT_SID", "")
+SMS_TWILIO_AUTH_TOKEN = env_str("SMS_TWILIO_AUTH_TOKEN", "")  # also verifies webhook signatures
+SMS_TWILIO_MESSAGING_SERVICE_SID = env_str("SMS_TWILIO_MESSAGING_SERVICE_SID", "")
+SMS_TWILIO_API_BASE = env_str("SMS_TWILIO_API_BASE", "https://api.twilio.com")
+SMS_FILE_PATH = Path(env_str("SMS_FILE_PATH", str(VAR_DIR / "sms.log")))
+SMS_CONSOLE_ECHO = env_bool("SMS_CONSOLE_ECHO", True)  # also print each text to stdout
+SMS_CONSOLE_SECRET = env_str("SMS_CONSOLE_SECRET", SECRET_KEY)  # signs simulated dev webhooks
+SMS_DEFAULT_REGION = env_str("SMS_DEFAULT_REGION", "GB")  # for numbers typed without +country
+SMS_DEFAULT_TIME_ZONE = env_str("SMS_DEFAULT_TIME_ZONE", TIME_ZONE)  # when a prefix has no zone
+SMS_HOURS_START = env_int("SMS_HOURS_START", 9)  # texting allowed from this hour, their time…
+SMS_HOURS_END = env_int("SMS_HOURS_END", 21)  # …until this hour (exclusive)

@@ -1,0 +1,1 @@
+"""Messaging: peer-to-peer texting and the SMS providers it sends through."""
