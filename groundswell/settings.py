@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "groundswell.groups",
     "groundswell.events",
     "groundswell.targets",
+    "groundswell.searches",
+    "groundswell.outreach",
 ]
 
 MIDDLEWARE = [

@@ -10,5 +10,7 @@ urlpatterns = [
     path("groups/", include("groundswell.groups.urls")),
     path("events/", include("groundswell.events.urls")),
     path("targets/", include("groundswell.targets.urls")),
+    path("searches/", include("groundswell.searches.urls")),
+    path("outreach/", include("groundswell.outreach.urls")),
     path("admin/", admin.site.urls),
 ]

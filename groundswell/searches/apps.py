@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class Config(AppConfig):
+    name = "groundswell.searches"
+    label = "searches"
+    verbose_name = "Saved searches"
