@@ -1,0 +1,1 @@
+"""Outreach pages: call banking and turnout (views.calls...), peer-to-peer texting (views.texting...)."""

@@ -1,0 +1,5 @@
+"""Outreach pages: calls (the URL patterns below are included by outreach/urls.py)."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []
