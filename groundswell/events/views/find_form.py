@@ -1,5 +1,6 @@
 """The "find events" form: postcode, distance, kinds and dates, read from GET so results can be linked."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -83,6 +84,19 @@ class FindEventsForm(forms.Form):
         data["start"], data["end"] = first, last
         return data
 
+    def controls(self) -> "Controls":
+        """What the form's inputs show: as typed (valid or not), so the page can write them out by hand
+        (Django's widget templates cost more than the whole search)."""
+        data = self.data
+        return Controls(
+            postcode=data.get("postcode", ""),
+            km=str(data.get("km") or DEFAULT_KM),
+            kinds=frozenset(data.getlist("kind")) if hasattr(data, "getlist") else frozenset(),
+            start=data.get("start", ""),
+            end=data.get("end", ""),
+            invalid=frozenset(self.errors) if self.is_bound else frozenset(),
+        )
+
     def search(self) -> EventSearch:
         """The search this (valid) form asks for; a postcode with no position searches everywhere."""
         data = self.cleaned_data
@@ -95,6 +109,22 @@ class FindEventsForm(forms.Form):
             km=data["km"] or DEFAULT_KM,
             kinds=tuple(data["kind"]),
         )
+
+
+@dataclass(frozen=True)
+class Controls:
+    postcode: str
+    km: str
+    kinds: frozenset[str]
+    start: str
+    end: str
+    invalid: frozenset[str]  # the names of the fields with errors
+    km_choices = tuple((str(km), f"{km} km") for km in DISTANCES_KM)
+    kind_choices = tuple(EventKind.choices)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.kinds or self.start or self.end)
 
 
 def _midnight(day: date) -> datetime:
