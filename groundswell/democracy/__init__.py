@@ -1,0 +1,1 @@
+"""Decide: the movement's ballots, elections and their counts."""
