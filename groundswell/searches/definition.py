@@ -1,5 +1,6 @@
 """The shape of a saved search, as stored in SavedSearch.definition (JSON), parsed and validated here
-with no database access.
+with no database access (each leaf's settings by searches.leaf_params; whether the ids it names exist
+and may be used is checked when it compiles, by searches.references).
 
 A node is one of:
     {"all": [node, ...]}          every child matches (an empty list matches everyone)
@@ -12,19 +13,28 @@ Leaves (params):
     group             {"group": group id}
     membership        {"status": "member" | "supporter" | "lapsed"}
     joined            {"after": "YYYY-MM-DD" | null, "before": "YYYY-MM-DD" | null}   member_since in range
-    near              {"postcode": "E8 1DY", "km": 5}
+                      (both ends included; either may be left out)
+    near              {"postcode": "E8 1DY", "km": 5}   a postcode or a district; 0 < km <= 200
     constituency      {"constituency": constituency id}
     events            {"status": "signed_up" | "attended", "event": id | null, "kind": kind | null,
                        "after": date | null, "before": date | null}
+                      signed_up: an accepted place (not waitlisted) on a shift starting in the
+                      period (local dates, both included); attended: checked in
     answer            {"question": question id, "values": [option, ...]}   (empty values: any answer)
-    custom_field      {"key": "union", "value": "Unite"}
+    custom_field      {"key": "union", "value": "Unite"}   the value is cleaned as the field's kind
+                      stores it ("yes" -> true); free text compares without regard to case
     consent           {"channel": "email" | "sms" | "phone"}
     contacted_within  {"days": N}   called or texted in the last N days
-    in_search         {"search": saved search id}
+    in_search         {"search": saved search id}   compiled inline; no cycles, at most 3 deep
+
+Every leaf rejects settings it does not have.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from groundswell.searches.leaf_params import LABELS, ParamError, clean_params
 
 FILTERS = (
     "tag", "group", "membership", "joined", "near", "constituency", "events", "answer",
@@ -78,9 +88,13 @@ def _parse(data: Any, depth: int, counter: list[int]) -> Node:
         raise DefinitionError("Each rule must be an object.")
     if "filter" in data:
         name = data["filter"]
-        if name not in FILTERS:
+        if not isinstance(name, str) or name not in FILTERS:
             raise DefinitionError(f"Unknown filter {str(name)[:40]!r}.")
-        return Leaf(name, {k: v for k, v in data.items() if k != "filter"})
+        try:
+            params = clean_params(name, {k: v for k, v in data.items() if k != "filter"})
+        except ParamError as error:
+            raise DefinitionError(f"{LABELS[name]} rule: {error}.") from None
+        return Leaf(name, params)
     if len(data) != 1:
         raise DefinitionError("A group of rules has exactly one of 'all', 'any' or 'not'.")
     ((key, value),) = data.items()
@@ -90,3 +104,14 @@ def _parse(data: Any, depth: int, counter: list[int]) -> Node:
         children = tuple(_parse(child, depth + 1, counter) for child in value)
         return All(children) if key == "all" else AnyOf(children)
     raise DefinitionError("A group of rules has exactly one of 'all', 'any' or 'not'.")
+
+
+def leaves(node: Node) -> Iterator[Leaf]:
+    """Every leaf of a tree, depth first (in_search leaves are not followed)."""
+    if isinstance(node, Leaf):
+        yield node
+    elif isinstance(node, Not):
+        yield from leaves(node.child)
+    else:
+        for child in node.children:
+            yield from leaves(child)
