@@ -1,0 +1,131 @@
+"""Sending a campaign's opening text: one texter's click sends exactly one message to the person
+on their screen, after checking again that it may go now (consent, the number, texting hours in
+the recipient's own zone, the campaign still texting, the texter still on it)."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from groundswell.core.access import acting_person_id
+from groundswell.messaging.sms.provider import get_provider
+from groundswell.outreach.actions.text_claims import read_claim_token
+from groundswell.outreach.actions.text_delivery import SENDING, SendOutcome, deliver
+from groundswell.outreach.actions.text_rules import TextingRefused, hours_refusal, render_for
+from groundswell.outreach.models import (
+    CampaignStatus,
+    Conversation,
+    ConversationStatus,
+    Direction,
+    TextCampaign,
+    TextMessage,
+)
+from groundswell.people.actions.records import add_history
+from groundswell.people.models import Person, PhoneNumber
+
+
+def texter_for(user: Any, campaign: TextCampaign) -> Person:
+    """The person this user texts as on this campaign, or TextingRefused."""
+    person_id = acting_person_id(user)
+    person = campaign.texters.filter(pk=person_id).first() if person_id else None
+    if person is None:
+        raise TextingRefused("You are not a texter on this campaign.")
+    return person
+
+
+def send_opening_text(
+    user: Any, campaign: TextCampaign, token: str, *, now: datetime | None = None
+) -> SendOutcome:
+    """Send the opening text of the conversation the claim `token` names (one send per claim)."""
+    now = now or timezone.now()
+    texter = texter_for(user, campaign)
+    claim = read_claim_token(token)
+    if claim is None:
+        raise TextingRefused("That send button is out of date: here is who is next.")
+    provider = get_provider()  # misconfiguration fails here, before anything is reserved
+    reserved = _reserve(campaign, texter, claim, now)
+    if isinstance(reserved, SendOutcome):
+        return reserved
+    outcome = deliver(provider, reserved, opening=True)
+    if outcome.kind in ("sent", "unconfirmed"):
+        _remember(user, reserved, campaign, texter)
+    return outcome
+
+
+def _reserve(
+    campaign: TextCampaign, texter: Person, claim: tuple[int, str], now: datetime
+) -> TextMessage | SendOutcome:
+    with transaction.atomic():
+        conversation = (
+            Conversation.objects.select_for_update()
+            .select_related("person")
+            .filter(pk=claim[0], campaign=campaign)
+            .first()
+        )
+        if conversation is None:
+            raise TextingRefused("That person is not in this campaign.")
+        refusal = _why_not(conversation, campaign, texter, claim[1], now)
+        if refusal is not None:
+            return refusal
+        body = render_for(campaign.message, campaign, conversation.person, texter)
+        Conversation.objects.filter(pk=conversation.pk).update(
+            status=ConversationStatus.SENT, claimed_until=None, needs_reply=False
+        )
+        conversation.status = ConversationStatus.SENT  # claimed_until kept for a retry
+        return TextMessage.objects.create(
+            conversation=conversation,
+            direction=Direction.OUT,
+            body=body,
+            sent_by=texter,
+            status=SENDING,
+            at=now,
+        )
+
+
+def _why_not(
+    conversation: Conversation, campaign: TextCampaign, texter: Person, until: str, now: datetime
+) -> SendOutcome | None:
+    """A refusal when this text must not go now; it may also settle the conversation for good."""
+    name = conversation.person.given_name or "This person"
+    if conversation.status != ConversationStatus.WAITING:
+        return SendOutcome("already", f"{name} has already been texted: nothing more was sent.")
+    if not TextCampaign.objects.filter(pk=campaign.pk, status=CampaignStatus.ACTIVE).exists():
+        return SendOutcome("refused", "This campaign is not texting now: nothing was sent.")
+    claimed = conversation.claimed_until.isoformat() if conversation.claimed_until else ""
+    if conversation.texter_id != texter.pk or claimed != until:
+        return SendOutcome("refused", "Your turn with this person ran out and someone else has them now: nothing was sent.")  # fmt: skip
+    if not conversation.person.sms_consent:
+        _settle(conversation, ConversationStatus.OPTED_OUT)
+        return SendOutcome("refused", f"{name} no longer agrees to texts: nothing was sent.")
+    if not _number_usable(conversation):
+        _settle(conversation, ConversationStatus.FAILED)
+        return SendOutcome("refused", f"{name}'s number can no longer take texts: nothing was sent.")  # fmt: skip
+    hours = hours_refusal(conversation.phone, campaign, now)
+    if hours:
+        # Let them go back in the queue: whoever texts them once it is daytime for them.
+        Conversation.objects.filter(pk=conversation.pk).update(claimed_until=None)
+        return SendOutcome("refused", hours, conversation)
+    return None
+
+
+def _number_usable(conversation: Conversation) -> bool:
+    return PhoneNumber.objects.filter(
+        person_id=conversation.person_id, number=conversation.phone, sms_capable=True
+    ).exists()
+
+
+def _settle(conversation: Conversation, status: str) -> None:
+    Conversation.objects.filter(pk=conversation.pk).update(status=status, claimed_until=None)
+
+
+def _remember(user: Any, message: TextMessage, campaign: TextCampaign, texter: Person) -> None:
+    add_history(
+        message.conversation.person,
+        "texted",
+        f"Texted by {texter.full_name or 'a texter'} for “{campaign.name}”",
+        user,
+        message.at,
+        campaign=campaign.pk,
+        message=message.pk,
+    )
