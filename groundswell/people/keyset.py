@@ -41,6 +41,8 @@ def decode_cursor(text: str | None) -> Key | None:
         return None
     if not (isinstance(family, str) and isinstance(given, str) and isinstance(pk, int)):
         return None
+    if "\x00" in family + given or not -(2**63) <= pk < 2**63:
+        return None  # PostgreSQL refuses a NUL in text, and a bigint holds no more: a forged cursor
     return family, given, pk
 
 

@@ -33,7 +33,12 @@ def create_search(
     _check_group(user, group, current=None)
     compile_definition(definition, user)
     search = SavedSearch.objects.create(
-        name=name, description=description, group=group, definition=definition, owner=user
+        name=name,
+        description=description,
+        group=group,
+        definition=definition,
+        owner=user,
+        updated_by=user,
     )
     log.info("saved search %s created by user %s", search.pk, user.pk)
     return search
@@ -54,9 +59,10 @@ def update_search(
     _check_group(user, group, current=search.group_id)
     compile_definition(definition, user, search_id=search.pk)
     search.name, search.description, search.group = name, description, group
-    search.definition = definition
-    search.save(update_fields=["name", "description", "group", "definition", "updated_at"])
-    # SavedSearch has no "changed by" column yet; the log line is the record of who changed it.
+    search.definition, search.updated_by = definition, user
+    search.save(
+        update_fields=["name", "description", "group", "definition", "updated_by", "updated_at"]
+    )
     log.info("saved search %s changed by user %s", search.pk, user.pk)
     return search
 

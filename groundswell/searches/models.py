@@ -21,6 +21,9 @@ class SavedSearch(models.Model):
         on_delete=models.SET_NULL,
         related_name="saved_searches",
     )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
