@@ -6,10 +6,10 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from groundswell.core.access import acting_person_id
+from groundswell.core.templatetags.fixed_urls import fixed_url
 from groundswell.targets.finder import NEAREST, FoundTarget, events_for, find_targets
 from groundswell.targets.forms import ORDERS, FinderForm
 from groundswell.targets.fragments import public_sessions, target_card
@@ -40,7 +40,7 @@ def _results(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
     found = find_targets(place, events_for(request.user), data["order"], data["show"])
     # Members with a proven person record sign up in one click; anyone else gets the short form.
     one_click = acting_person_id(request.user) is not None
-    other_events = f"{reverse('events:find')}?{urlencode({'postcode': data['postcode']})}"
+    other_events = f"{fixed_url('events:find')}?{urlencode({'postcode': data['postcode']})}"
     return {
         "place": place,
         "searched": data["postcode"],
