@@ -6,7 +6,7 @@ this week and each seat's next public sessions with their places left, counted a
 processes (memo.py).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +28,10 @@ NEAREST, MOST_NEEDED = "nearest", "needed"
 NEEDED_CANDIDATES = 30
 SESSIONS_PER_SEAT = 3
 SESSIONS_SECONDS = 60  # how long a seat's public sessions (and their places left) are cached
+# A visitor's results for one place, order and length, kept by each process: built from counts and sessions
+# that are themselves up to a minute old, so keeping them 20 s more adds little staleness, and visitors from
+# one postcode sector (placed at the sector's centre) share them.
+FOUND = memo.Recent(size=20_000, max_age=20)
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,20 @@ def find_targets(
     snapshot = active_targets()
     if not snapshot.seats:
         return []
+    if events is not None:  # a signed-in viewer: counted for them, now
+        return _find(snapshot, place, events, order, limit, now)
+    key = (place.lat, place.lng, place.seat_id, order, limit)
+    found = FOUND.get(
+        key, snapshot.version, lambda: _find(snapshot, place, None, order, limit, now)
+    )
+    if any(s.start < now for f in found for s in f.sessions):  # kept a while: drop what has begun
+        found = [replace(f, sessions=[s for s in f.sessions if s.start >= now]) for f in found]
+    return found
+
+
+def _find(
+    snapshot: Any, place: Place, events: Any, order: str, limit: int, now: datetime
+) -> list[FoundTarget]:
     km = nearest_km(place.lat, place.lng, snapshot.points)
     if place.seat_id in snapshot.index:
         km[snapshot.index[place.seat_id]] = 0.0

@@ -7,6 +7,7 @@ processes together count a value once per time to live."""
 import random
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -72,3 +73,33 @@ def shared(
         found[key] = cached[keys[key]] if keys[key] in cached else computed[key]
         keep(keys[key], found[key], max_age / 2)
     return found
+
+
+class Recent:
+    """At most `size` values kept for `max_age` seconds, the least recently used dropped first, and all
+    forgotten when the version changes: for values keyed by what visitors type (their place), which
+    `remembered` would keep without bound."""
+
+    def __init__(self, size: int, max_age: float) -> None:
+        self.size, self.max_age = size, max_age
+        self._version = ""
+        self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, version: str, build: Callable[[], V]) -> V:
+        now = time.monotonic()
+        with self._lock:
+            if version != self._version:
+                self._entries.clear()
+                self._version = version
+            held = self._entries.get(key)
+            if held is not None and now < held[0]:
+                self._entries.move_to_end(key)
+                return held[1]  # type: ignore[no-any-return]
+        fresh = build()
+        with self._lock:
+            self._entries[key] = (now + self.max_age, fresh)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return fresh

@@ -62,3 +62,31 @@ def test_another_process_finds_the_shared_value_in_the_cache() -> None:
     compute = counter()
     assert memo.shared({"w": "test:w"}, "v4", 60, compute) == {"w": 41}
     assert compute.calls == []
+
+
+def test_recent_keeps_a_value_until_it_expires(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [100.0]
+    monkeypatch.setattr(memo.time, "monotonic", lambda: now[0])
+    recent = memo.Recent(size=10, max_age=20)
+    builds = iter(range(10))
+    assert recent.get("place", "v1", lambda: next(builds)) == 0
+    now[0] += 19
+    assert recent.get("place", "v1", lambda: next(builds)) == 0
+    now[0] += 2
+    assert recent.get("place", "v1", lambda: next(builds)) == 1  # rebuilt after 20 s
+
+
+def test_recent_forgets_everything_when_the_version_changes() -> None:
+    recent = memo.Recent(size=10, max_age=60)
+    recent.get("place", "v1", lambda: "old")
+    assert recent.get("place", "v2", lambda: "new") == "new"
+
+
+def test_recent_holds_at_most_its_size_dropping_the_least_recently_used() -> None:
+    recent = memo.Recent(size=2, max_age=60)
+    recent.get("a", "v", lambda: 1)
+    recent.get("b", "v", lambda: 2)
+    recent.get("a", "v", lambda: 99)  # a used again: b is now the oldest
+    recent.get("c", "v", lambda: 3)
+    assert recent.get("a", "v", lambda: 99) == 1
+    assert recent.get("b", "v", lambda: 22) == 22  # b was dropped, so built again
