@@ -32,6 +32,8 @@ class MemberHome:
     consents: list[tuple[str, bool]] = field(default_factory=list)
     places: list[Attendance] = field(default_factory=list)
     events_near: list[FoundEvent] = field(default_factory=list)
+    calling: list[Any] = field(default_factory=list)  # call assignments they are a caller on
+    texting: list[Any] = field(default_factory=list)  # texting campaigns they are a texter on
 
 
 def member_home(user: User) -> MemberHome:
@@ -43,6 +45,7 @@ def member_home(user: User) -> MemberHome:
         home.phone = _primary_phone(person)
         home.consents = consent_summary(person)
     home.places = my_places(user, limit=5)
+    home.calling, home.texting = _volunteering(user)
     home.events_near = _events_near(user, person, {a.shift.event_id for a in home.places})
     joined = {m.group_id for m in home.memberships}
     nearby = _nearby_groups(person)
@@ -50,6 +53,16 @@ def member_home(user: User) -> MemberHome:
         home.covering = [g for g in nearby.covering if g.pk not in joined]
         home.nearest = [g for g in nearby.nearest_others if g.pk not in joined]
     return home
+
+
+def _volunteering(user: User) -> tuple[list[Any], list[Any]]:
+    """The call assignments and texting campaigns this member volunteers on, that are running."""
+    from groundswell.outreach.models import CampaignStatus
+    from groundswell.outreach.queries.calls import calling_for
+    from groundswell.outreach.queries.texting import campaigns_texted_by
+
+    running = [CampaignStatus.ACTIVE, CampaignStatus.PAUSED]
+    return calling_for(user), list(campaigns_texted_by(user).filter(status__in=running)[:10])
 
 
 def _my_memberships(user: User) -> list[Membership]:

@@ -2,6 +2,7 @@
 
 from functools import reduce
 from operator import or_
+from typing import Any
 
 from django.core.management.base import CommandError
 from django.db.models import Exists, OuterRef, Q
@@ -58,6 +59,17 @@ def check_database_is_empty() -> None:
         )
 
 
+def outreach_models() -> tuple[Any, ...]:
+    """Outreach and saved searches, children first: they hold people, events and searches."""
+    from groundswell.outreach import models as o
+    from groundswell.searches.models import SavedSearch
+
+    return (
+        o.TextMessage, o.Conversation, o.CannedResponse, o.TextCampaign, o.Answer, o.CallAttempt,
+        o.CallQueueEntry, o.AssignmentQuestion, o.CallAssignment, o.Question, SavedSearch,
+    )  # fmt: skip
+
+
 def flush_movement() -> None:
     """Deletes every event, person and group, their tags and custom fields, and the demo logins."""
     demo_users = User.objects.filter(email__in=DEMO_LOGIN_EMAILS)
@@ -65,6 +77,7 @@ def flush_movement() -> None:
     ExportRecord.objects.filter(exported_by__in=demo_users).delete()
     # Children first, so each delete is one statement rather than a cascade walked row by row.
     for model in (
+        *outreach_models(),
         Attendance,
         FollowUp,
         Shift,

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from groundswell.core.demo.events import write_events
 from groundswell.core.demo.guard import check_database_is_empty, flush_movement
+from groundswell.core.demo.outreach import write_outreach
 from groundswell.core.demo.plan import plan_movement
 from groundswell.core.demo.store_places import load_places
 from groundswell.core.demo.targets import write_targets
@@ -29,4 +30,5 @@ def load_demo(seed: int, people: int, flush: bool = False) -> list[DemoLogin]:
         write_notes(plan.notes, person_ids, logins)
         write_events(random.Random(seed + 1))
         write_targets(random.Random(seed + 2))
+        write_outreach(random.Random(seed + 3))
     return logins

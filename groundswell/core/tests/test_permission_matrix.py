@@ -27,6 +27,14 @@ from groundswell.core.testing import (
 from groundswell.events.actions import create_event, rsvp_to_shift
 from groundswell.events.models import Attendance, Event, FollowUp
 from groundswell.groups.models import Group, Membership
+from groundswell.outreach.models import (
+    CallAssignment,
+    CallAttempt,
+    CallQueueEntry,
+    Conversation,
+    TextCampaign,
+    TextMessage,
+)
 from groundswell.people.models import (
     ConsentChange,
     ExportRecord,
@@ -36,6 +44,7 @@ from groundswell.people.models import (
     Person,
     Tag,
 )
+from groundswell.searches.models import SavedSearch
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +73,9 @@ class World:
     clients: dict[str, Client]
     event: Event  # group A's canvass, with Ada (in A) signed up
     place: Attendance
+    search: SavedSearch  # group A's members, shared with A's organisers
+    assignment: CallAssignment  # group A's call bank over that search
+    campaign: TextCampaign  # group A's texting campaign over that search
 
 
 @pytest.fixture
@@ -106,7 +118,25 @@ def world() -> World:
         ],
     )
     place = rsvp_to_shift(in_a, event.shifts.get())
-    return World(group_a, group_b, in_a, also_in_a, in_b, clients, event, place)
+    search = SavedSearch.objects.create(
+        name="Alpha members",
+        definition={"all": [{"filter": "group", "group": group_a.pk}]},
+        owner=organiser_a,
+        group=group_a,
+    )
+    assignment = CallAssignment.objects.create(
+        name="Alpha calls", audience=search, group=group_a, created_by=organiser_a
+    )
+    campaign = TextCampaign.objects.create(
+        name="Alpha texts",
+        audience=search,
+        message="Hi {given_name}",
+        group=group_a,
+        created_by=organiser_a,
+    )
+    return World(
+        group_a, group_b, in_a, also_in_a, in_b, clients, event, place, search, assignment, campaign
+    )
 
 
 @dataclass
@@ -239,8 +269,72 @@ ENDPOINTS = [
 ]
 
 
+SIGNED_IN = set(ROLES) - {"anonymous"}
+
+
+def _pk(name: str, of: str) -> Callable[[World], str]:
+    return lambda w: reverse(name, args=[getattr(w, of).pk])
+
+
+OUTREACH_ENDPOINTS = [
+    Endpoint("saved searches", "get", lambda w: reverse("searches:list"), ORGANISERS_AND_NATIONAL),
+    Endpoint("A's saved search: its people", "get", _pk("searches:people", "search"), SEES_A),
+    Endpoint("edit A's saved search", "get", _pk("searches:edit", "search"), SEES_A),
+    Endpoint(
+        "edit A's saved search (post)",
+        "post",
+        _pk("searches:edit", "search"),
+        SEES_A,
+        {"name": "Changed", "match": "all"},
+    ),
+    Endpoint(
+        "live count", "post", lambda w: reverse("searches:count"), ORGANISERS_AND_NATIONAL, {}
+    ),
+    Endpoint("call banking", "get", lambda w: reverse("outreach:calls"), ORGANISERS_AND_NATIONAL),
+    Endpoint("A's call bank progress", "get", _pk("outreach:call_detail", "assignment"), SEES_A),
+    Endpoint(
+        "start A's call bank",
+        "post",
+        _pk("outreach:call_status", "assignment"),
+        SEES_A,
+        {"action": "start"},
+    ),
+    # A volunteer's own pages: any account, but an organiser proves their second factor first.
+    Endpoint(
+        "my calling",
+        "get",
+        lambda w: reverse("outreach:my_calling"),
+        SIGNED_IN - {"organiser_a_unverified"},
+    ),
+    # Lists campaigns by name (the ones I text for, and run): no one's personal data.
+    Endpoint(
+        "texting campaigns",
+        "get",
+        lambda w: reverse("outreach:text_campaigns"),
+        SIGNED_IN,
+    ),
+    Endpoint("A's texting campaign", "get", _pk("outreach:text_campaign", "campaign"), SEES_A),
+    Endpoint("A's conversations", "get", _pk("outreach:text_conversations", "campaign"), SEES_A),
+    Endpoint(
+        "start A's texting campaign",
+        "post",
+        _pk("outreach:text_campaign_change", "campaign"),
+        SEES_A,
+        {"do": "start"},
+    ),
+]
+ENDPOINTS += OUTREACH_ENDPOINTS
+
+
 def _writes() -> tuple[int, ...]:
     return (
+        SavedSearch.objects.filter(name="Changed").count(),
+        CallAssignment.objects.exclude(status="draft").count(),
+        CallQueueEntry.objects.count(),
+        CallAttempt.objects.count(),
+        TextCampaign.objects.exclude(status="draft").count(),
+        Conversation.objects.count(),
+        TextMessage.objects.count(),
         Note.objects.count(),
         HistoryEvent.objects.count(),
         ConsentChange.objects.count(),
