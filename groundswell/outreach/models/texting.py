@@ -80,6 +80,13 @@ class Conversation(models.Model):
         ]
         indexes = [
             models.Index(fields=["campaign", "status", "id"], name="conversation_status"),
+            # "Send next" first looks for the one a texter already holds: straight to it, whatever
+            # the planner's statistics say just after a big campaign starts.
+            models.Index(
+                fields=["texter", "campaign"],
+                name="conversation_held",
+                condition=models.Q(status="waiting"),
+            ),
             models.Index(fields=["phone"], name="conversation_phone"),
         ]
 
