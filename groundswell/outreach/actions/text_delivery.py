@@ -91,6 +91,12 @@ def _unconfirmed_text(reason: str) -> str:
 
 
 def _accepted(message: TextMessage, sent: SentMessage) -> None:
+    # Nearly always nothing has come in meanwhile: one guarded UPDATE records it.
+    if TextMessage.objects.filter(pk=message.pk, status=SENDING, provider_id=None).update(
+        provider_id=sent.provider_id, status=sent.status
+    ):
+        message.provider_id, message.status = sent.provider_id, sent.status
+        return
     with transaction.atomic():
         current = TextMessage.objects.select_for_update().get(pk=message.pk)
         # A status callback may already have come in (and set both) while the send was answered.

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from groundswell.core.access import acting_person_id
@@ -57,9 +58,15 @@ def _reserve(
     campaign: TextCampaign, texter: Person, claim: tuple[int, str], now: datetime
 ) -> TextMessage | SendOutcome:
     with transaction.atomic():
+        # What the checks need, read with the row lock in one statement.
+        usable = PhoneNumber.objects.filter(
+            person_id=OuterRef("person_id"), number=OuterRef("phone"), sms_capable=True
+        )
+        active = TextCampaign.objects.filter(pk=campaign.pk, status=CampaignStatus.ACTIVE)
         conversation = (
-            Conversation.objects.select_for_update()
+            Conversation.objects.select_for_update(of=("self",))
             .select_related("person")
+            .annotate(number_usable=Exists(usable), campaign_active=Exists(active))
             .filter(pk=claim[0], campaign=campaign)
             .first()
         )
@@ -90,7 +97,7 @@ def _why_not(
     name = conversation.person.given_name or "This person"
     if conversation.status != ConversationStatus.WAITING:
         return SendOutcome("already", f"{name} has already been texted: nothing more was sent.")
-    if not TextCampaign.objects.filter(pk=campaign.pk, status=CampaignStatus.ACTIVE).exists():
+    if not conversation.campaign_active:  # type: ignore[attr-defined]
         return SendOutcome("refused", "This campaign is not texting now: nothing was sent.")
     claimed = conversation.claimed_until.isoformat() if conversation.claimed_until else ""
     if conversation.texter_id != texter.pk or claimed != until:
@@ -98,7 +105,7 @@ def _why_not(
     if not conversation.person.sms_consent:
         _settle(conversation, ConversationStatus.OPTED_OUT)
         return SendOutcome("refused", f"{name} no longer agrees to texts: nothing was sent.")
-    if not _number_usable(conversation):
+    if not conversation.number_usable:  # type: ignore[attr-defined]
         _settle(conversation, ConversationStatus.FAILED)
         return SendOutcome("refused", f"{name}'s number can no longer take texts: nothing was sent.")  # fmt: skip
     hours = hours_refusal(conversation.phone, campaign, now)
@@ -107,12 +114,6 @@ def _why_not(
         Conversation.objects.filter(pk=conversation.pk).update(claimed_until=None)
         return SendOutcome("refused", hours, conversation)
     return None
-
-
-def _number_usable(conversation: Conversation) -> bool:
-    return PhoneNumber.objects.filter(
-        person_id=conversation.person_id, number=conversation.phone, sms_capable=True
-    ).exists()
 
 
 def _settle(conversation: Conversation, status: str) -> None:
