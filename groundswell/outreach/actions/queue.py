@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from groundswell.core.db import refresh_statistics
 from groundswell.outreach.models import (
     AssignmentStatus,
     CallAssignment,
@@ -52,6 +53,7 @@ def refresh_queue(assignment: CallAssignment) -> int:
         entries = [CallQueueEntry(assignment=assignment, person_id=pk) for pk in ids]
         CallQueueEntry.objects.bulk_create(entries, ignore_conflicts=True)
         added, last = added + len(ids), ids[-1]
+    refresh_statistics(CallQueueEntry, added)
     return added
 
 
@@ -89,12 +91,13 @@ def _serve(assignment: CallAssignment, caller: Person, now: datetime) -> CallQue
         if held is not None:
             return held
         _check_open(assignment)
+        callable_now = to_call(assignment)  # the audience compiled once for this serve
         for _ in range(CLAIM_TRIES):
-            pk = _first_open(assignment, caller, now)
+            pk = _first_open(assignment, caller, now, callable_now)
             if pk is None:
                 return None
             until = now + timedelta(minutes=assignment.claim_minutes)
-            claim = open_entries(assignment, caller, now).filter(pk=pk)
+            claim = open_entries(assignment, caller, now, callable_now).filter(pk=pk)
             if claim.update(caller=caller, claimed_until=until) == 1:
                 return CallQueueEntry.objects.select_related("person").get(pk=pk)
     return None
@@ -116,24 +119,31 @@ def _check_open(assignment: CallAssignment) -> None:
 
 
 def open_entries(
-    assignment: CallAssignment, caller: Person, now: datetime
+    assignment: CallAssignment,
+    caller: Person,
+    now: datetime,
+    callable_now: QuerySet[Person] | None = None,
 ) -> QuerySet[CallQueueEntry]:
-    """Entries that may be handed to `caller` now."""
+    """Entries that may be handed to `caller` now (`callable_now`: to_call(assignment), if made)."""
+    if callable_now is None:
+        callable_now = to_call(assignment)
     return CallQueueEntry.objects.filter(
         Q(claimed_until__isnull=True) | Q(claimed_until__lte=now),
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now),
         assignment=assignment,
         done=False,
-        person_id__in=to_call(assignment).values("pk"),
+        person_id__in=callable_now.values("pk"),
     ).exclude(caller=caller, claimed_until__isnull=True)
 
 
-def _first_open(assignment: CallAssignment, caller: Person, now: datetime) -> int | None:
+def _first_open(
+    assignment: CallAssignment, caller: Person, now: datetime, callable_now: QuerySet[Person]
+) -> int | None:
     """Who comes first: a call-back whose time has come (they asked for it), then people never
     tried, in the order they joined the queue, then retries whose cooldown is over, oldest first.
     Small queries rather than one sorted by rank: each can stop at the first row that qualifies,
     walking an index, instead of ranking the whole queue on every call."""
-    open_now = open_entries(assignment, caller, now).select_for_update(
+    open_now = open_entries(assignment, caller, now, callable_now).select_for_update(
         skip_locked=True, of=("self",)
     )
     due = open_now.filter(next_attempt_at__isnull=False).order_by("next_attempt_at", "pk")

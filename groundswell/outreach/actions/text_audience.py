@@ -8,6 +8,7 @@ from itertools import islice
 from django.conf import settings
 from django.db import transaction
 
+from groundswell.core.db import refresh_statistics
 from groundswell.messaging.sms.numbers import NotTextable, textable
 from groundswell.outreach.models import Conversation, ConversationStatus, TextCampaign
 from groundswell.people.models import PhoneNumber
@@ -63,6 +64,7 @@ def add_conversations(campaign: TextCampaign) -> AudienceCounts:
         with transaction.atomic():
             Conversation.objects.bulk_create(new, ignore_conflicts=True)
         counts.added += len(new)
+    refresh_statistics(Conversation, counts.added)
     return counts
 
 

@@ -95,7 +95,22 @@ class CallQueueEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["assignment", "person"], name="queue_assignment_person")
         ]
-        indexes = [models.Index(fields=["assignment", "done", "id"], name="queue_open")]
+        indexes = [
+            models.Index(fields=["assignment", "done", "id"], name="queue_open"),
+            # The next person is read from these, each stopping at its first row: never tried, in
+            # queue order; then tried before, by when they may be tried again. Without them the
+            # first read walks past every entry already waiting out its cooldown (69 ms at 87k).
+            models.Index(
+                fields=["assignment", "id"],
+                name="queue_fresh",
+                condition=models.Q(done=False, next_attempt_at__isnull=True),
+            ),
+            models.Index(
+                fields=["assignment", "next_attempt_at", "id"],
+                name="queue_due",
+                condition=models.Q(done=False, next_attempt_at__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.assignment_id}: person {self.person_id}"
