@@ -191,6 +191,8 @@ def test_show_more_lists_up_to_ten() -> None:
         ),
         ({"postcode": HENDON_TOWN_HALL, "show": "9999"}, "We can show 5, 10 or 20 seats"),
         ({"postcode": HENDON_TOWN_HALL, "show": "ten"}, "We can show 5, 10 or 20 seats"),
+        ({"postcode": "NW4\x004BT"}, "Null characters are not allowed"),
+        ({"postcode": "   "}, "Enter your postcode"),
     ],
 )
 def test_bad_input_gets_a_clear_message_not_an_error(params: dict[str, str], message: str) -> None:

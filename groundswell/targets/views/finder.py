@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from groundswell.core.access import acting_person_id
 from groundswell.core.templatetags.fixed_urls import fixed_url
 from groundswell.targets.finder import NEAREST, FoundTarget, events_for, find_targets
-from groundswell.targets.forms import ORDERS, FinderForm
+from groundswell.targets.finder_query import ORDERS, FinderQuery
 from groundswell.targets.fragments import public_sessions, target_card
 from groundswell.targets.map_data import finder_map
 
@@ -21,7 +21,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     data = request.GET.copy() if "postcode" in request.GET else None
     if data is not None:
         data.setdefault("order", NEAREST)  # so the radio shows which order the results are in
-    form = FinderForm(data)
+    form = FinderQuery(data)
     context: dict[str, Any] = {
         "form": form,
         "orders": ORDERS,
