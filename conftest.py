@@ -14,7 +14,10 @@ import pytest  # noqa: E402
 def _clear_cache() -> None:
     from django.core.cache import cache
 
+    from groundswell.outreach.actions import text_claims
+
     cache.clear()
+    text_claims._frontier.clear()  # each process's texting frontier: ids repeat between tests
 
 
 BROWSER_ARGS = [

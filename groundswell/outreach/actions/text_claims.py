@@ -57,15 +57,36 @@ def _unclaimed(now: datetime) -> Q:
     return Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)
 
 
+# Where each texter has reached in each campaign, in this process: the next scan starts there rather than at
+# the campaign's first conversation, so it does not walk past everyone already texted (PostgreSQL's planner
+# reads the primary key from the start: 2.5 ms per click at 10,000 sent, growing). Lost on a restart, which
+# costs one scan from the start.
+_frontier: dict[tuple[int, int], int] = {}
+FRONTIER_SIZE = 10_000
+
+
 def claim_next(texter: Person, campaign: TextCampaign, *, now: datetime | None = None) -> Claim:
     """The conversation on this texter's screen: the one they already hold, else the next waiting
-    person for whom it is texting hours now, claimed for CLAIM_MINUTES."""
+    person for whom it is texting hours now, claimed for CLAIM_MINUTES. People let go behind where
+    the texter has reached (a claim ran out, a send could not go) come once none are left ahead."""
     now = now or timezone.now()
     held = _held(texter, campaign, now)
     if held is not None:
         return Claim(held)
+    key = (campaign.pk, texter.pk)
+    start = _frontier.get(key, 0)
+    claim = _scan(texter, campaign, now, start)
+    if claim.conversation is None and start:
+        claim = _scan(texter, campaign, now, 0)
+    if claim.conversation is not None:
+        if len(_frontier) >= FRONTIER_SIZE:
+            _frontier.clear()
+        _frontier[key] = claim.conversation.pk
+    return claim
+
+
+def _scan(texter: Person, campaign: TextCampaign, now: datetime, after: int) -> Claim:
     skipped: list[datetime | None] = []
-    after = 0
     with transaction.atomic():
         # One row at a time: a texter locks only the person they take (and any they skip as
         # outside hours), so texters pressing at the same moment each find a different one.
