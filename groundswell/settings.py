@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "groundswell.targets",
     "groundswell.searches",
     "groundswell.outreach",
+    "groundswell.democracy",
 ]
 
 MIDDLEWARE = [
