@@ -24,9 +24,9 @@ from groundswell.outreach.models import Direction, TextCampaign, TextMessage
 from groundswell.people.models import Person
 from groundswell.searches.models import SavedSearch
 
-MESSAGE = (
-    "Hi {given_name}, it's {texter_name} from {group_name}. We're out canvassing this Saturday "
-    "morning: could you join us for an hour or two? Reply STOP to stop these texts."
+MESSAGE = (  # one 160-character segment for most names: every extra segment is paid for
+    "Hi {given_name}, it's {texter_name} from {group_name}. Can you canvass with us this Saturday "
+    "morning? Reply STOP to opt out."
 )
 CANNED = (
     ("Where we meet", "Great! We meet at 10:30 outside the library. I'll text you the day before."),
