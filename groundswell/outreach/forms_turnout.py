@@ -3,7 +3,7 @@
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Min, Q, QuerySet
 from django.utils import timezone
 
 from groundswell.core.access import organised_group_ids, sees_everyone
@@ -34,7 +34,8 @@ def meetings_for(user: Any) -> QuerySet[Event]:
     )
     if not sees_everyone(user):
         events = events.filter(host_group_id__in=organised_group_ids(user))
-    return events.distinct().order_by("title", "pk")
+    soonest = Min("shifts__start", filter=Q(shifts__start__gt=timezone.now()))
+    return events.annotate(next_start=soonest).order_by("next_start", "pk")
 
 
 class TurnoutForm(forms.Form):
