@@ -12,5 +12,6 @@ urlpatterns = [
     path("targets/", include("groundswell.targets.urls")),
     path("searches/", include("groundswell.searches.urls")),
     path("outreach/", include("groundswell.outreach.urls")),
+    path("ballots/", include("groundswell.democracy.urls")),
     path("admin/", admin.site.urls),
 ]

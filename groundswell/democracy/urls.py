@@ -1,0 +1,13 @@
+"""Ballot URLs: each views module lists its own patterns."""
+
+from django.urls import URLPattern, URLResolver
+
+from groundswell.democracy.views import manage, published, voting
+
+app_name = "democracy"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    *voting.urlpatterns,
+    *published.urlpatterns,
+    *manage.urlpatterns,
+]
