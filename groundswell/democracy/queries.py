@@ -77,8 +77,11 @@ def published_papers(ballot: Ballot, now: datetime) -> list[PublishedPaper]:
 
 def paper_for_receipt(ballot: Ballot, code: str, now: datetime) -> PublishedPaper | None:
     """The published paper carrying this receipt code, if any, so a voter can check their vote."""
-    digest = receipt_hash(code)
-    return next((p for p in published_papers(ballot, now) if p.receipt_hash == digest), None)
+    if now < ballot.closes_at:
+        raise ResultsNotYet("The ballot papers are published when the ballot closes.")
+    # One indexed lookup (receipt hashes are unique), not a walk through every paper.
+    row = BallotPaper.objects.filter(ballot=ballot, receipt_hash=receipt_hash(code)).first()
+    return PublishedPaper(row.receipt_hash, row.choices) if row else None
 
 
 def results(ballot: Ballot, now: datetime) -> list[QuestionResult]:
