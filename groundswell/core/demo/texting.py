@@ -5,11 +5,12 @@ provider, at a daytime moment so texting hours allow them."""
 import random
 from datetime import datetime, time, timedelta
 
-from django.test import override_settings
+from django.conf import settings
 from django.utils import timezone
 
 from groundswell.accounts.models import User
 from groundswell.groups.models import Group
+from groundswell.messaging.sms.console import ConsoleProvider
 from groundswell.messaging.sms.messages import InboundMessage, StatusUpdate
 from groundswell.outreach.actions.text_claims import claim_next, claim_token
 from groundswell.outreach.actions.text_inbound import apply_status, receive_text
@@ -56,9 +57,12 @@ def write_texting(
         add_canned_response(campaign, title, body)
     start_text_campaign(campaign)
     users = {u.person_id: u for u in User.objects.filter(person__in=texters) if u.person_id}
-    with override_settings(SMS_PROVIDER="console", SMS_CONSOLE_ECHO=False):
-        sent = _send(campaign, texters, users, _daytime())
-        _answer(rng, sent)
+    # The console provider, quietly, whatever the settings say: the demo never texts anyone.
+    console = ConsoleProvider(
+        path=settings.SMS_FILE_PATH, secret=settings.SMS_CONSOLE_SECRET, echo=False
+    )
+    sent = _send(campaign, texters, users, _daytime(), console)
+    _answer(rng, sent)
 
 
 def _daytime() -> datetime:
@@ -69,7 +73,11 @@ def _daytime() -> datetime:
 
 
 def _send(
-    campaign: TextCampaign, texters: list[Person], users: dict[int, User], start: datetime
+    campaign: TextCampaign,
+    texters: list[Person],
+    users: dict[int, User],
+    start: datetime,
+    provider: ConsoleProvider,
 ) -> list[TextMessage]:
     for i in range(SENDS):
         texter = texters[i % len(texters)]
@@ -77,7 +85,8 @@ def _send(
         claim = claim_next(texter, campaign, now=now)
         if claim.conversation is None:
             break
-        send_opening_text(users[texter.pk], campaign, claim_token(claim.conversation), now=now)
+        token = claim_token(claim.conversation)
+        send_opening_text(users[texter.pk], campaign, token, now=now, provider=provider)
     return list(
         TextMessage.objects.filter(conversation__campaign=campaign, direction=Direction.OUT)
         .select_related("conversation")

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from groundswell.core.access import acting_person_id
-from groundswell.messaging.sms.provider import get_provider
+from groundswell.messaging.sms.provider import SmsProvider, get_provider
 from groundswell.outreach.actions.text_claims import read_claim_token
 from groundswell.outreach.actions.text_delivery import SENDING, SendOutcome, deliver
 from groundswell.outreach.actions.text_rules import TextingRefused, hours_refusal, render_for
@@ -36,15 +36,23 @@ def texter_for(user: Any, campaign: TextCampaign) -> Person:
 
 
 def send_opening_text(
-    user: Any, campaign: TextCampaign, token: str, *, now: datetime | None = None
+    user: Any,
+    campaign: TextCampaign,
+    token: str,
+    *,
+    now: datetime | None = None,
+    provider: SmsProvider | None = None,
 ) -> SendOutcome:
-    """Send the opening text of the conversation the claim `token` names (one send per claim)."""
+    """Send the opening text of the conversation the claim `token` names (one send per claim),
+    through `provider` (default: the configured one)."""
     now = now or timezone.now()
     texter = texter_for(user, campaign)
     claim = read_claim_token(token)
     if claim is None:
         raise TextingRefused("That send button is out of date: here is who is next.")
-    provider = get_provider()  # misconfiguration fails here, before anything is reserved
+    provider = (
+        provider or get_provider()
+    )  # misconfiguration fails here, before anything is reserved
     reserved = _reserve(campaign, texter, claim, now)
     if isinstance(reserved, SendOutcome):
         return reserved
