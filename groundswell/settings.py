@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "groundswell.searches",
     "groundswell.outreach",
     "groundswell.democracy",
+    "groundswell.primary",
+    "groundswell.selections",
+    "groundswell.constitution",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,8 @@ urlpatterns = [
     path("searches/", include("groundswell.searches.urls")),
     path("outreach/", include("groundswell.outreach.urls")),
     path("ballots/", include("groundswell.democracy.urls")),
+    path("policy/", include("groundswell.primary.urls")),
+    path("selections/", include("groundswell.selections.urls")),
+    path("constitution/", include("groundswell.constitution.urls")),
     path("admin/", admin.site.urls),
 ]
