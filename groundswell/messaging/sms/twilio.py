@@ -1,4 +1,4 @@
-"""A provider speaking Twilio's Programmable Messaging HTTP API, with the standard library only.
+"""A provider speaking Twilio's Programmable Messaging HTTP API (over urllib3, connections kept alive).
 
 Send: POST {api_base}/2010-04-01/Accounts/{AccountSid}/Messages.json, HTTP Basic auth
 (AccountSid:AuthToken), form fields To, From or MessagingServiceSid, Body, StatusCallback.
@@ -6,13 +6,12 @@ Webhooks: X-Twilio-Signature checked as Twilio signs it (see signatures.py).
 """
 
 import base64
-import http.client
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, urlencode
+
+import urllib3
 
 from groundswell.messaging.sms.errors import SmsUnavailable
 from groundswell.messaging.sms.messages import InboundMessage, SentMessage, StatusUpdate
@@ -48,6 +47,19 @@ class TwilioProvider:
             f"{api_base.rstrip('/')}/2010-04-01/Accounts/{quote(account_sid)}/Messages.json"
         )
         self.timeout = timeout
+        credentials = base64.b64encode(f"{account_sid}:{auth_token}".encode()).decode()
+        self._headers = {
+            "Authorization": f"Basic {credentials}",
+            "Accept": "application/json",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "User-Agent": "Groundswell-SMS",
+        }
+        # One pool per provider (built once per process), shared by the threads serving texters:
+        # connections are kept alive between sends, and one the server has closed while idle is
+        # noticed before it is reused, so a send does not fail on a stale connection.
+        self._http = urllib3.PoolManager(
+            num_pools=4, maxsize=32, timeout=urllib3.Timeout(connect=timeout, read=timeout)
+        )
 
     def send(self, to: str, body: str, *, status_callback: str | None = None) -> SentMessage:
         payload = self._post(self._form(to, body, status_callback), to)
@@ -84,37 +96,34 @@ class TwilioProvider:
         return form
 
     def _post(self, form: dict[str, str], to: str) -> dict[str, Any]:
-        credentials = base64.b64encode(f"{self.account_sid}:{self.auth_token}".encode()).decode()
-        request = urllib.request.Request(  # noqa: S310 (api_base is a setting, http(s) only)
-            self.messages_url,
-            data=urlencode(form).encode(),
-            method="POST",
-            headers={
-                "Authorization": f"Basic {credentials}",
-                "Accept": "application/json",
-                "Content-Type": "application/x-www-form-urlencoded",
-                "User-Agent": "Groundswell-SMS",
-            },
-        )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                return _json_object(response.read())
-        except urllib.error.HTTPError as exc:
-            raise error_from_response(exc.code, _json_object(exc.read()), to) from exc
-        except urllib.error.URLError as exc:
-            # urllib wraps failures while connecting or writing the request: nothing reached Twilio.
-            raise SmsUnavailable(self._unreached(exc.reason)) from exc
-        except (OSError, http.client.HTTPException) as exc:
+            response = self._http.request(
+                "POST",
+                self.messages_url,
+                body=urlencode(form),
+                headers=self._headers,
+                retries=False,  # a POST that may have gone is never sent twice
+            )
+        except (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.SSLError) as exc:
+            # Connecting (NewConnectionError is a kind of ConnectTimeoutError) or the TLS
+            # handshake failed: nothing reached Twilio.
+            raise SmsUnavailable(self._unreached(exc)) from exc
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
             # The request was written but the answer never came (read timeout, dropped line).
             raise SmsUnavailable(self._unanswered(exc), maybe_sent=True) from exc
+        if response.status >= 400:
+            raise error_from_response(response.status, _json_object(response.data), to)
+        return _json_object(response.data)
 
-    def _unreached(self, reason: object) -> str:
-        if isinstance(reason, TimeoutError):
+    def _unreached(self, exc: Exception) -> str:
+        if isinstance(exc, urllib3.exceptions.NewConnectionError):
+            return f"Could not reach Twilio ({exc}); nothing was sent."
+        if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):
             return f"Twilio could not be reached within {self.timeout:g} s; nothing was sent."
-        return f"Could not reach Twilio ({reason}); nothing was sent."
+        return f"Could not reach Twilio ({exc}); nothing was sent."
 
     def _unanswered(self, exc: Exception) -> str:
-        if isinstance(exc, TimeoutError):
+        if isinstance(exc, urllib3.exceptions.ReadTimeoutError | TimeoutError):
             what = f"did not answer within {self.timeout:g} s"
         else:
             what = f"the connection failed before its answer ({exc!r})"

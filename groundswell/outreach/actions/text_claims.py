@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from groundswell.outreach.actions import text_hot_path as hot_path
 from groundswell.outreach.actions.text_rules import is_open_for, next_opening_for
 from groundswell.outreach.models import Conversation, ConversationStatus, TextCampaign
 from groundswell.people.models import Person
@@ -70,14 +71,16 @@ def claim_next(texter: Person, campaign: TextCampaign, *, now: datetime | None =
     person for whom it is texting hours now, claimed for CLAIM_MINUTES. People let go behind where
     the texter has reached (a claim ran out, a send could not go) come once none are left ahead."""
     now = now or timezone.now()
-    held = _held(texter, campaign, now)
-    if held is not None:
-        return Claim(held)
     key = (campaign.pk, texter.pk)
     start = _frontier.get(key, 0)
-    claim = _scan(texter, campaign, now, start)
-    if claim.conversation is None and start:
-        claim = _scan(texter, campaign, now, 0)
+    claim = _claim_in_one_statement(texter, campaign, now, start) if hot_path.available() else None
+    if claim is None:
+        held = _held(texter, campaign, now)
+        if held is not None:
+            return Claim(held)
+        claim = _scan_row_by_row(texter, campaign, now, start)
+        if claim.conversation is None and start:
+            claim = _scan_row_by_row(texter, campaign, now, 0)
     if claim.conversation is not None:
         if len(_frontier) >= FRONTIER_SIZE:
             _frontier.clear()
@@ -85,7 +88,23 @@ def claim_next(texter: Person, campaign: TextCampaign, *, now: datetime | None =
     return claim
 
 
-def _scan(texter: Person, campaign: TextCampaign, now: datetime, after: int) -> Claim:
+def _claim_in_one_statement(
+    texter: Person, campaign: TextCampaign, now: datetime, after: int
+) -> Claim | None:
+    """PostgreSQL, the usual case in one statement: the person held, or the next one taken, when it
+    is texting hours for them. None otherwise (no one, or outside their hours, let go again), for
+    the full path to sort out."""
+    until = now + timedelta(minutes=CLAIM_MINUTES)
+    conversation = hot_path.claim(texter.pk, campaign.pk, after, now, until)
+    if conversation is None:
+        return None
+    if is_open_for(conversation.phone, campaign, now):
+        return Claim(conversation)
+    release(conversation)
+    return None
+
+
+def _scan_row_by_row(texter: Person, campaign: TextCampaign, now: datetime, after: int) -> Claim:
     skipped: list[datetime | None] = []
     with transaction.atomic():
         # One row at a time: a texter locks only the person they take (and any they skip as

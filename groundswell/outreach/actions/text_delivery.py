@@ -6,6 +6,7 @@ so a slow provider holds no database lock. Our own message id goes in the status
 delivery report can then settle a text whose send timed out.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -61,9 +62,15 @@ def status_callback_url(message: TextMessage) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def deliver(provider: SmsProvider, message: TextMessage, opening: bool) -> SendOutcome:
+def deliver(
+    provider: SmsProvider,
+    message: TextMessage,
+    opening: bool,
+    accepted: Callable[[TextMessage, SentMessage], None] | None = None,
+) -> SendOutcome:
     """Send a reserved text. `opening`: it is the conversation's first text, so a failure fails the
-    conversation and "nothing sent" puts the person back in the queue."""
+    conversation and "nothing sent" puts the person back in the queue. `accepted` records the
+    provider's answer (default: record_acceptance)."""
     conversation = message.conversation
     name = conversation.person.given_name or "them"
     try:
@@ -82,7 +89,7 @@ def deliver(provider: SmsProvider, message: TextMessage, opening: bool) -> SendO
     except Exception:
         _mark(message, UNCONFIRMED, "Sending failed unexpectedly: check before texting again.")
         raise
-    _accepted(message, sent)
+    (accepted or record_acceptance)(message, sent)
     return SendOutcome("sent", f"Sent to {name}.", conversation)
 
 
@@ -90,7 +97,7 @@ def _unconfirmed_text(reason: str) -> str:
     return f"{reason} It will not be offered again: its delivery report will say whether it went."
 
 
-def _accepted(message: TextMessage, sent: SentMessage) -> None:
+def record_acceptance(message: TextMessage, sent: SentMessage) -> None:
     # Nearly always nothing has come in meanwhile: one guarded UPDATE records it.
     if TextMessage.objects.filter(pk=message.pk, status=SENDING, provider_id=None).update(
         provider_id=sent.provider_id, status=sent.status

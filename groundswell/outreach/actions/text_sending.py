@@ -2,6 +2,7 @@
 on their screen, after checking again that it may go now (consent, the number, texting hours in
 the recipient's own zone, the campaign still texting, the texter still on it)."""
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -10,10 +11,22 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from groundswell.core.access import acting_person_id
+from groundswell.messaging.sms.messages import SentMessage
 from groundswell.messaging.sms.provider import SmsProvider, get_provider
+from groundswell.outreach.actions import text_hot_path as hot_path
 from groundswell.outreach.actions.text_claims import read_claim_token
-from groundswell.outreach.actions.text_delivery import SENDING, SendOutcome, deliver
-from groundswell.outreach.actions.text_rules import TextingRefused, hours_refusal, render_for
+from groundswell.outreach.actions.text_delivery import (
+    SENDING,
+    SendOutcome,
+    deliver,
+    record_acceptance,
+)
+from groundswell.outreach.actions.text_rules import (
+    TextingRefused,
+    hours_refusal,
+    is_open_for,
+    render_for,
+)
 from groundswell.outreach.models import (
     CampaignStatus,
     Conversation,
@@ -22,8 +35,7 @@ from groundswell.outreach.models import (
     TextCampaign,
     TextMessage,
 )
-from groundswell.people.actions.records import add_history
-from groundswell.people.models import Person, PhoneNumber
+from groundswell.people.models import HistoryEvent, Person, PhoneNumber
 
 
 def texter_for(user: Any, campaign: TextCampaign) -> Person:
@@ -46,20 +58,56 @@ def send_opening_text(
     """Send the opening text of the conversation the claim `token` names (one send per claim),
     through `provider` (default: the configured one)."""
     now = now or timezone.now()
-    texter = texter_for(user, campaign)
     claim = read_claim_token(token)
     if claim is None:
+        texter_for(user, campaign)  # not a texter at all: say that first
         raise TextingRefused("That send button is out of date: here is who is next.")
     provider = (
         provider or get_provider()
     )  # misconfiguration fails here, before anything is reserved
-    reserved = _reserve(campaign, texter, claim, now)
+    quick = _reserve_in_one_statement(user, campaign, claim, now) if hot_path.available() else None
+    fast = quick is not None
+    reserved = quick or _reserve(campaign, texter_for(user, campaign), claim, now)
     if isinstance(reserved, SendOutcome):
         return reserved
-    outcome = deliver(provider, reserved, opening=True)
-    if outcome.kind in ("sent", "unconfirmed"):
-        _remember(user, reserved, campaign, texter)
+    texted = _texted(user, reserved, campaign)
+    accepted = _accepted_and_remembered(texted) if fast else None
+    outcome = deliver(provider, reserved, opening=True, accepted=accepted)
+    if outcome.kind == "unconfirmed" or (outcome.kind == "sent" and not fast):
+        texted.save()
     return outcome
+
+
+def _reserve_in_one_statement(
+    user: Any, campaign: TextCampaign, claim: tuple[int, str], now: datetime
+) -> TextMessage | None:
+    """PostgreSQL, when all is as it should be: read, check, then reserve in one guarded statement.
+    None whenever anything is off, so the ORM path (_reserve) can find out what and say so."""
+    texter_id = acting_person_id(user)
+    found = hot_path.lookup(claim[0], campaign.pk, texter_id) if texter_id else None
+    if found is None:
+        return None
+    conversation, texter = found
+    until = conversation.claimed_until
+    if (
+        conversation.status != ConversationStatus.WAITING
+        or conversation.texter_id != texter.pk
+        or until is None
+        or until.isoformat() != claim[1]
+        or not conversation.person.sms_consent
+        or not is_open_for(conversation.phone, campaign, now)
+    ):
+        return None
+    body = render_for(campaign.message, campaign, conversation.person, texter)
+    return hot_path.reserve(conversation, texter, until, body, now)
+
+
+def _accepted_and_remembered(texted: HistoryEvent) -> Callable[[TextMessage, SentMessage], None]:
+    def record(message: TextMessage, sent: SentMessage) -> None:
+        if not hot_path.accept_and_remember(message, sent.provider_id, sent.status, texted):
+            record_acceptance(message, sent)  # a status callback came in first
+
+    return record
 
 
 def _reserve(
@@ -128,13 +176,15 @@ def _settle(conversation: Conversation, status: str) -> None:
     Conversation.objects.filter(pk=conversation.pk).update(status=status, claimed_until=None)
 
 
-def _remember(user: Any, message: TextMessage, campaign: TextCampaign, texter: Person) -> None:
-    add_history(
-        message.conversation.person,
-        "texted",
-        f"Texted by {texter.full_name or 'a texter'} for “{campaign.name}”",
-        user,
-        message.at,
-        campaign=campaign.pk,
-        message=message.pk,
+def _texted(user: Any, message: TextMessage, campaign: TextCampaign) -> HistoryEvent:
+    """The entry for the person's history (written once the text has gone, or may have)."""
+    texter = message.sent_by
+    name = texter.full_name if texter else ""
+    return HistoryEvent(
+        person=message.conversation.person,
+        kind="texted",
+        summary=f"Texted by {name or 'a texter'} for “{campaign.name}”"[:300],
+        actor=user if getattr(user, "pk", None) else None,
+        at=message.at,
+        data={"campaign": campaign.pk, "message": message.pk},
     )
