@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver
 
-from groundswell.democracy.views import manage, published, voting
+from groundswell.democracy.views import creating, manage, published, voting
 
 app_name = "democracy"
 
@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *voting.urlpatterns,
     *published.urlpatterns,
     *manage.urlpatterns,
+    *creating.urlpatterns,
 ]

@@ -3,7 +3,11 @@
 from groundswell.democracy.actions.answers import VoteRefused
 from groundswell.democracy.actions.counting import ResultsNotYet, count_ballot
 from groundswell.democracy.actions.creating import BallotError, QuestionSpec, Times, create_ballot
-from groundswell.democracy.actions.electorate import ElectorateError, freeze_electorate
+from groundswell.democracy.actions.electorate import (
+    ElectorateError,
+    freeze_due_electorates,
+    freeze_electorate,
+)
 from groundswell.democracy.actions.voting import cast_vote
 
 __all__ = [
@@ -16,5 +20,6 @@ __all__ = [
     "cast_vote",
     "count_ballot",
     "create_ballot",
+    "freeze_due_electorates",
     "freeze_electorate",
 ]

@@ -49,7 +49,8 @@ def create_ballot(
     electorate = _electorate(user, group, search)
     if not title.strip():
         raise BallotError("Give the ballot a title.")
-    if not times.cut_off <= times.opens_at < times.closes_at:
+    if not times.cut_off < times.opens_at < times.closes_at:
+        # Equal cut-off and opening would leave no moment in which to freeze the electorate.
         raise BallotError(
             "The cut-off must come before the opening, and the opening before the close."
         )

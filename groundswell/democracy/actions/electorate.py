@@ -1,6 +1,7 @@
 """Freezing a ballot's electorate: who may vote is decided once, as things stood at the cut-off,
 and written down as Elector rows that organisers can check before the ballot opens."""
 
+import logging
 from datetime import datetime
 
 from django.db import transaction
@@ -9,7 +10,10 @@ from django.db.models import QuerySet
 from groundswell.democracy.models import Ballot, Elector, Electorate
 from groundswell.groups.models import Membership
 from groundswell.people.models import Person
+from groundswell.searches.definition import DefinitionError
 from groundswell.searches.queries import audience
+
+logger = logging.getLogger(__name__)
 
 
 class ElectorateError(ValueError):
@@ -35,6 +39,22 @@ def freeze_electorate(ballot: Ballot, now: datetime) -> int:
     return len(ids)
 
 
+def freeze_due_electorates(now: datetime) -> list[int]:
+    """Freeze every ballot past its cut-off that is neither frozen nor open yet; the ids frozen.
+    Safe to run twice and side by side: freeze_electorate locks the ballot and re-checks it, so a
+    ballot frozen meanwhile (or one that cannot be frozen) is skipped, not frozen twice."""
+    due = Ballot.objects.filter(frozen_at__isnull=True, cut_off__lte=now, opens_at__gt=now)
+    frozen = []
+    for ballot in due.order_by("opens_at", "pk"):
+        try:
+            freeze_electorate(ballot, now)
+        except ElectorateError as exc:
+            logger.warning("Ballot %s was not frozen: %s", ballot.pk, exc)
+        else:
+            frozen.append(ballot.pk)
+    return frozen
+
+
 def eligible_people(ballot: Ballot) -> QuerySet[Person]:
     """The people the ballot's electorate names, as of its cut-off."""
     if ballot.electorate == Electorate.ALL_MEMBERS:
@@ -47,4 +67,7 @@ def eligible_people(ballot: Ballot) -> QuerySet[Person]:
     if ballot.search is None:
         raise ElectorateError("This ballot's electorate names no saved search.")
     # The search as its owner sees it at the moment of freezing: a search cannot look back in time.
-    return audience(ballot.search)
+    try:
+        return audience(ballot.search)
+    except DefinitionError as exc:
+        raise ElectorateError(f"The saved search can no longer be used: {exc}") from exc

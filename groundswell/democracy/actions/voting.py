@@ -33,6 +33,8 @@ def cast_vote(person: Person, ballot: Ballot, answers: Mapping[int, Any], now: d
 
 
 def _why_not(ballot: Ballot, person: Person) -> str:
+    if Ballot.objects.filter(pk=ballot.pk, frozen_at__isnull=True).exists():
+        return "The electorate has not been frozen, so nobody can vote in this ballot yet."
     if Elector.objects.filter(ballot=ballot, person=person).exists():
         return "You have already voted in this ballot; a cast vote cannot be changed."
     return "You are not on this ballot's electorate."

@@ -5,12 +5,23 @@ from typing import Any
 
 import pytest
 
-from groundswell.democracy.actions import VoteRefused, cast_vote, count_ballot
+from groundswell.democracy.actions import VoteRefused, cast_vote, count_ballot, create_ballot
 from groundswell.democracy.actions.receipts import receipt_hash
 from groundswell.democracy.models import BallotPaper, Elector
 from groundswell.democracy.queries import ResultsNotYet, has_voted, results, turnout
 
-from .ballot_helpers import AFTER, CLOSES, OPENS, PICK, VOTING, YES_NO, member, open_ballot
+from .ballot_helpers import (
+    AFTER,
+    CLOSES,
+    OPENS,
+    PICK,
+    TIMES,
+    VOTING,
+    YES_NO,
+    member,
+    national_organiser,
+    open_ballot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +33,14 @@ def test_an_elector_votes_and_gets_a_receipt_matching_their_paper() -> None:
     assert paper.choices == {"1": "yes", "2": 3}
     assert paper.receipt_hash == receipt_hash(code)
     assert has_voted(ada, ballot)
+
+
+def test_a_ballot_whose_electorate_was_never_frozen_says_so_and_takes_no_vote() -> None:
+    ada = member()
+    ballot = create_ballot(national_organiser(), "Unfrozen", TIMES, [YES_NO])
+    with pytest.raises(VoteRefused, match="has not been frozen"):
+        cast_vote(ada, ballot, {1: "yes"}, VOTING)
+    assert BallotPaper.objects.count() == 0
 
 
 def test_someone_who_became_a_member_after_the_cut_off_cannot_vote() -> None:
