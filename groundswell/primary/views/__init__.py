@@ -1,0 +1,1 @@
+"""The primary's pages: members' (list, primary, proposal), organisers', and the results."""
