@@ -6,6 +6,8 @@ it is within hours in EVERY zone the person could be in. A prefix with no known 
 ("Etc/Unknown") falls back to the zone the caller gives, normally the movement's own.
 """
 
+import functools
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -44,8 +46,47 @@ def within_hours(
 
     `known_zone`, when the caller knows where the person lives, replaces the prefix's guess.
     """
-    zones = (known_zone,) if known_zone else recipient_zones(e164, default_zone)
-    return open_in_all(zones, _aware(now_utc), start, end)
+    when = _aware(now_utc)
+    if known_zone:
+        return open_in_all((known_zone,), when, start, end)
+    # Open in every zone of the number's whole country code: open for the number too, without
+    # parsing it (a tenth of a millisecond, on every texter's click). Otherwise, work it out.
+    country = _country_zones(e164, default_zone)
+    if country and open_in_all(country, when, start, end):
+        return True
+    return open_in_all(recipient_zones(e164, default_zone), when, start, end)
+
+
+_E164 = re.compile(r"\+[1-9]\d{7,14}")
+
+
+def _country_zones(e164: str, default_zone: ZoneInfo) -> tuple[ZoneInfo, ...]:
+    """Every zone a number with this one's country code can be in (with `default_zone`, which stands
+    in for an unknown zone), or () if `e164` is not plainly an international number."""
+    if not _E164.fullmatch(e164):
+        return ()
+    for length in (1, 2, 3):
+        code = e164[1 : 1 + length]
+        if int(code) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            return _zones_of_country_code(code, default_zone)
+    return ()
+
+
+@functools.cache
+def _zones_of_country_code(code: str, default_zone: ZoneInfo) -> tuple[ZoneInfo, ...]:
+    names = {
+        name
+        for prefix, zones in phone_timezones.TIMEZONE_DATA.items()  # type: ignore[attr-defined]
+        if prefix.startswith(code) or code.startswith(prefix)
+        for name in zones
+    }
+    found = [default_zone]
+    for name in sorted(names):
+        try:
+            found.append(ZoneInfo(name))
+        except (ZoneInfoNotFoundError, ValueError):
+            continue  # "Etc/Unknown" (the default zone stands in), or not in this tz database
+    return tuple(found)
 
 
 def next_opening(

@@ -102,3 +102,11 @@ def test_a_naive_time_or_a_backwards_window_is_an_error() -> None:
         )
     with pytest.raises(ValueError, match="E.164"):
         recipient_zones("07400123456", LONDON)
+
+
+def test_an_unknown_zone_number_keeps_the_default_zone_while_its_country_is_open() -> None:
+    sydney = ZoneInfo("Australia/Sydney")
+    noon_in_london = utc(2026, 1, 14, 12)  # 23:00 in Sydney
+    assert within_hours(UK_MOBILE, noon_in_london, default_zone=sydney)
+    assert not within_hours(UNKNOWN_ZONE, noon_in_london, default_zone=sydney)
+    assert within_hours(UNKNOWN_ZONE, noon_in_london, default_zone=LONDON)
