@@ -5,10 +5,12 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from groundswell.core.demo.ballots import write_ballots
 from groundswell.core.demo.events import write_events
 from groundswell.core.demo.guard import check_database_is_empty, flush_movement
 from groundswell.core.demo.outreach import write_outreach
 from groundswell.core.demo.plan import plan_movement
+from groundswell.core.demo.primary import write_primary
 from groundswell.core.demo.store_places import load_places
 from groundswell.core.demo.targets import write_targets
 from groundswell.core.demo.write_accounts import DemoLogin, write_logins, write_notes
@@ -31,4 +33,6 @@ def load_demo(seed: int, people: int, flush: bool = False) -> list[DemoLogin]:
         write_events(random.Random(seed + 1))
         write_targets(random.Random(seed + 2))
         write_outreach(random.Random(seed + 3))
+        write_ballots(random.Random(seed + 4), now)
+        write_primary(random.Random(seed + 5), now)
     return logins
