@@ -1,10 +1,12 @@
 """Secrecy: nothing stored on a paper links it to a voter, papers are published in an order unrelated
 to the order of voting, and a receipt finds the voter's own paper, unchanged, after the close."""
 
+import logging
 import uuid
 
 import pytest
-from django.db import models
+from django.db import connection, models
+from django.test.utils import CaptureQueriesContext
 
 from groundswell.democracy.actions import cast_vote
 from groundswell.democracy.actions.receipts import receipt_hash
@@ -60,3 +62,31 @@ def test_receipts_are_random_not_derived_from_the_voter() -> None:
     codes = {cast_vote(p, ballot, {1: "yes"}, VOTING) for p in people}
     assert len(codes) == 30
     assert all(len(code.replace("-", "")) == 24 for code in codes)
+
+
+def test_a_tampered_receipt_finds_no_paper() -> None:
+    ballot, (ada, bea) = open_ballot([YES_NO], 2)
+    code = cast_vote(ada, ballot, {1: "yes"}, VOTING)
+    cast_vote(bea, ballot, {1: "no"}, VOTING)
+    tampered = ("B" if code[0] != "B" else "C") + code[1:]
+    assert paper_for_receipt(ballot, tampered, AFTER) is None
+    assert paper_for_receipt(ballot, code[:-1], AFTER) is None
+    assert paper_for_receipt(ballot, code, AFTER) is not None
+
+
+def test_no_statement_or_log_line_of_a_vote_names_both_the_voter_and_the_paper(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ballot, (ada,) = open_ballot([YES_NO], 1)
+    caplog.set_level(logging.DEBUG)  # with the queries captured, Django logs every statement too
+    with CaptureQueriesContext(connection) as queries:
+        code = cast_vote(ada, ballot, {1: "yes"}, VOTING)
+    paper = BallotPaper.objects.get(ballot=ballot)
+    paper_marks = (str(paper.id), paper.id.hex, receipt_hash(code), code)
+    lines = [q["sql"] for q in queries.captured_queries] + [r.getMessage() for r in caplog.records]
+    writes_paper = [line for line in lines if "ballotpaper" in line.lower()]
+    assert writes_paper, "the paper's INSERT was not seen"
+    for line in lines:
+        names_paper = "ballotpaper" in line.lower() or any(m in line for m in paper_marks)
+        names_voter = "elector" in line.lower() or "person" in line.lower()
+        assert not (names_paper and names_voter), line
