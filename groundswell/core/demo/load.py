@@ -11,6 +11,7 @@ from groundswell.core.demo.guard import check_database_is_empty, flush_movement
 from groundswell.core.demo.outreach import write_outreach
 from groundswell.core.demo.plan import plan_movement
 from groundswell.core.demo.primary import write_primary
+from groundswell.core.demo.selections import write_selections
 from groundswell.core.demo.store_places import load_places
 from groundswell.core.demo.targets import write_targets
 from groundswell.core.demo.write_accounts import DemoLogin, write_logins, write_notes
@@ -35,4 +36,5 @@ def load_demo(seed: int, people: int, flush: bool = False) -> list[DemoLogin]:
         write_outreach(random.Random(seed + 3))
         write_ballots(random.Random(seed + 4), now)
         write_primary(random.Random(seed + 5), now)
+        write_selections(random.Random(seed + 6), now)
     return logins
