@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from groundswell.core.demo.ballots import write_ballots
+from groundswell.core.demo.constitution import write_constitution
 from groundswell.core.demo.events import write_events
 from groundswell.core.demo.guard import check_database_is_empty, flush_movement
 from groundswell.core.demo.outreach import write_outreach
@@ -37,4 +38,5 @@ def load_demo(seed: int, people: int, flush: bool = False) -> list[DemoLogin]:
         write_ballots(random.Random(seed + 4), now)
         write_primary(random.Random(seed + 5), now)
         write_selections(random.Random(seed + 6), now)
+        write_constitution(random.Random(seed + 7), now)
     return logins
