@@ -24,7 +24,7 @@ from groundswell.selections.queries import (
 @require_GET
 @login_required
 def selection_list(request: HttpRequest) -> HttpResponse:
-    selections = selections_visible_to(request.user).select_related("group")[:200]
+    selections = selections_visible_to(request.user).select_related("group", "ballot")[:200]
     may_create = sees_everyone(request.user) or organised_group_ids(request.user).exists()
     context = {"selections": selections, "now": timezone.now(), "may_create": may_create}
     return render(request, "selections/list.html", context)
