@@ -74,6 +74,7 @@ def _frozen(ballot: Ballot, times: Times, exclude: int | None = None) -> list[Pe
 
 def _ranking(rng: random.Random, options: int) -> list[int]:
     """A preference order with some candidates more popular than others, often cut short."""
-    weights = {i: rng.random() * (options + 1 - i) for i in range(1, options + 1)}
+    # Close enough in popularity that no one wins on first preferences alone: the count has stages.
+    weights = {i: rng.random() * (1 - i / (options * 2.5)) for i in range(1, options + 1)}
     order = sorted(weights, key=lambda i: -weights[i])
     return order[: rng.choice([1, 2, 3, 3, 4, options])]
