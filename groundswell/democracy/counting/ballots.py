@@ -1,6 +1,6 @@
 """The election being counted: candidates, seats, withdrawals and the ranked ballots, as read from a BLT file."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -21,7 +21,7 @@ class Election:
 
     candidates: tuple[str, ...]
     seats: int
-    ballots: tuple[Ballot, ...]
+    ballots: Sequence[Ballot]  # a tuple, or Rankings (arrays) from the fast reader
     withdrawn: frozenset[int] = frozenset()
     title: str = ""
     categories: Mapping[str, frozenset[int]] = field(default_factory=dict)

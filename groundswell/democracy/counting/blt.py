@@ -37,6 +37,14 @@ def read_blt(path: str | Path) -> Election:
 
 
 def parse_blt(text: str) -> Election:
+    """The election in `text`: read at once when the ballot lines are plain numbers (see fastblt), else line by
+    line, which also names the line and the reason when the file is malformed."""
+    from .fastblt import parse_fast  # imported here: fastblt builds on this module
+
+    return parse_fast(text) or parse_blt_lines(text)
+
+
+def parse_blt_lines(text: str) -> Election:
     alternatives: dict[int, str] = {}
     lines = _content_lines(text, alternatives)
     line_no, header = _next(lines, 1, "the file is empty")
@@ -62,9 +70,11 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _content_lines(text: str, alternatives: dict[int, str]) -> Iterator[tuple[int, str]]:
-    """Numbered lines that are neither blank nor comments, noting alternative names as they pass."""
-    for number, raw in enumerate(text.splitlines(), start=1):
+def _content_lines(
+    text: str, alternatives: dict[int, str], first: int = 1
+) -> Iterator[tuple[int, str]]:
+    """Numbered lines (from `first`) that are neither blank nor comments, noting alternative names as they pass."""
+    for number, raw in enumerate(text.splitlines(), start=first):
         line = raw.strip()
         if not line.startswith("#"):
             if line:

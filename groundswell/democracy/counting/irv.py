@@ -2,6 +2,7 @@
 otherwise the lowest is excluded and their papers pass to the next preference. Ties for exclusion go by the most
 recent stage at which the candidates differed, then by lot."""
 
+from .arraytally import tally_for
 from .ballots import Election
 from .result import Result
 from .tally import Tally
@@ -11,7 +12,7 @@ from .ties import TieBreaker
 def count_irv(election: Election, ties: TieBreaker) -> Result:
     if election.seats != 1:
         raise ValueError(f"instant runoff fills one seat; this election has {election.seats}")
-    tally = Tally(election, ties, 0)
+    tally = tally_for(election, ties, 0)
     first = _majority(tally)
     subjects: tuple[int, ...] = ()
     kind, action = "first", "first preferences"
@@ -25,7 +26,7 @@ def count_irv(election: Election, ties: TieBreaker) -> Result:
             break
         loser = _lowest(tally)
         tally.exclude(loser)
-        tally.exhausted += tally.transfer(tally.take(loser), lambda v: v, tally.next_stage)
+        tally.exhausted += tally.move(loser, 1, 1)
         tally.votes[loser] = 0
         kind, action, subjects = "exclusion", f"exclusion of {tally.name(loser)}", (loser,)
     return tally.result("irv", first)

@@ -11,6 +11,7 @@ With no surplus left the lowest candidate is excluded and every paper passes on 
 
 from collections.abc import Sequence
 
+from .arraytally import tally_for
 from .ballots import Election
 from .result import Result
 from .tally import Tally
@@ -20,7 +21,7 @@ PLACES = 5
 
 
 def count_scottish(election: Election, ties: TieBreaker) -> Result:
-    tally = Tally(election, ties, PLACES)
+    tally = tally_for(election, ties, PLACES)
     papers = tally.total // tally.unit
     quota = (papers // (election.seats + 1) + 1) * tally.unit
     _ScottishCount(tally, quota).run()
@@ -88,7 +89,7 @@ class _ScottishCount:
         total = t.votes[candidate]
         surplus = total - self.quota
         before = sum(t.votes[c] for c in t.continuing)
-        stranded = t.transfer(t.take(candidate), lambda v: surplus * v // total, t.next_stage)
+        stranded = t.move(candidate, surplus, total)
         passed_on = sum(t.votes[c] for c in t.continuing) - before
         t.votes[candidate] = self.quota
         t.exhausted += stranded
@@ -98,7 +99,7 @@ class _ScottishCount:
     def exclude(self, candidate: int, *notes: str) -> None:
         t = self.tally
         t.exclude(candidate)
-        t.exhausted += t.transfer(t.take(candidate), lambda v: v, t.next_stage)
+        t.exhausted += t.move(candidate, 1, 1)
         t.votes[candidate] = 0
         action = f"exclusion of {t.name(candidate)}"
         self.end_stage("exclusion", action, (candidate,), (candidate,), *notes)

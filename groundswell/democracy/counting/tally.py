@@ -30,19 +30,12 @@ class Tally:
         self.ties = ties
         self.places = places
         self.unit: int = 10**places
-        unit = self.unit
-        self.papers = papers = election.papers()
-        self.rankings = [prefs for prefs, _ in papers]
-        self.total: int = sum(n for _, n in papers) * unit
         self.standing = election.standing
         self.continuing = set(self.standing)
         self.elected: list[int] = []
         self.excluded: list[int] = []
-        self.held: dict[int, list[Parcel]] = {c: [] for c in self.standing}
-        self.votes = dict.fromkeys(self.standing, 0)
-        for index, (prefs, n) in enumerate(papers):
-            self.held[prefs[0]].append((index, 0, unit, n, 0))
-            self.votes[prefs[0]] += n * unit
+        self.total = 0
+        self.votes = self._deal()
         self.exhausted = 0
         self.loss = 0
         self.minimums = Minimums(election)
@@ -51,6 +44,19 @@ class Tally:
         self.history: list[dict[int, int]] = []
         self._lots_recorded = 0
         self._before = (dict(self.votes), 0)
+
+    def _deal(self) -> dict[int, int]:
+        """Give every paper to its first preference, at a value of one vote; the first-preference totals."""
+        unit = self.unit
+        self.papers = papers = self.election.papers()
+        self.rankings = [prefs for prefs, _ in papers]
+        self.total = sum(n for _, n in papers) * unit
+        self.held: dict[int, list[Parcel]] = {c: [] for c in self.standing}
+        votes = dict.fromkeys(self.standing, 0)
+        for index, (prefs, n) in enumerate(papers):
+            self.held[prefs[0]].append((index, 0, unit, n, 0))
+            votes[prefs[0]] += n * unit
+        return votes
 
     @property
     def places_left(self) -> int:
@@ -104,6 +110,13 @@ class Tally:
             self.held[to].append((parcel[0], position, value, parcel[3], batch))
             self.votes[to] += value * parcel[3]
         return stranded
+
+    def move(self, candidate: int, numerator: int, denominator: int) -> int:
+        """Pass all of `candidate`'s papers on, each at its value x numerator / denominator (remainder ignored);
+        return the value of those with no next preference."""
+        return self.transfer(
+            self.take(candidate), lambda v: numerator * v // denominator, self.next_stage
+        )
 
     def record(
         self,

@@ -21,6 +21,7 @@ from groundswell.democracy.counting import (
     parse_blt,
     read_blt,
 )
+from groundswell.democracy.tests.test_counting_fast_reader import same_election
 
 STV = Path(settings.GROUNDSWELL_DATA_DIR) / "stv"
 FILES = sorted(STV.glob("*/*.blt"))
@@ -126,7 +127,7 @@ def test_blt_export_then_import_counts_the_same(path: Path) -> None:
 
     copy = parse_blt(format_blt(election))
 
-    assert copy == election
+    assert same_election(copy, election)
     assert count(copy, "scottish", seed=SEED).to_json() == _count(path, "scottish").to_json()
 
 
