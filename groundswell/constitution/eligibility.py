@@ -8,16 +8,13 @@ from django.db.models import QuerySet
 
 from groundswell.constitution.models import Document
 from groundswell.core.access import acting_person_id, organised_group_ids, sees_everyone
-from groundswell.groups.models import Membership
+from groundswell.democracy.taking_part import members_of, organises_group
 from groundswell.people.models import Person
 
 
 def eligible_people(document: Document) -> QuerySet[Person]:
     """The same people a ballot of the group (or of all members) would reach."""
-    if document.group_id is None:
-        return Person.objects.filter(membership_status="member")
-    joined = Membership.objects.filter(group_id=document.group_id)
-    return Person.objects.filter(pk__in=joined.values("person_id"))
+    return members_of(document.group_id)
 
 
 def acting_member(user: Any) -> Person | None:
@@ -32,9 +29,7 @@ def is_eligible(person: Person | None, document: Document) -> bool:
 
 
 def organises(user: Any, document: Document) -> bool:
-    if sees_everyone(user):
-        return True
-    return document.group_id is not None and document.group_id in set(organised_group_ids(user))
+    return organises_group(user, document.group_id)
 
 
 def may_create(user: Any) -> bool:

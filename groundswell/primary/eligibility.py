@@ -6,18 +6,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from groundswell.core.access import acting_person_id, organised_group_ids, sees_everyone
-from groundswell.groups.models import Membership
+from groundswell.core.access import acting_person_id
+from groundswell.democracy.taking_part import members_of, organises_group
 from groundswell.people.models import Person
 from groundswell.primary.models import Primary, ThresholdKind
 
 
 def eligible_people(primary: Primary) -> QuerySet[Person]:
     """The same electorate a ballot of the group (or of all members) would have."""
-    if primary.group_id is None:
-        return Person.objects.filter(membership_status="member")
-    joined = Membership.objects.filter(group_id=primary.group_id)
-    return Person.objects.filter(pk__in=joined.values("person_id"))
+    return members_of(primary.group_id)
 
 
 def is_eligible(user: Any, primary: Primary) -> bool:
@@ -30,9 +27,7 @@ def is_eligible(user: Any, primary: Primary) -> bool:
 
 def organises(user: Any, primary: Primary) -> bool:
     """National roles organise every primary; a group's organisers organise its primaries."""
-    if sees_everyone(user):
-        return True
-    return primary.group_id is not None and primary.group_id in set(organised_group_ids(user))
+    return organises_group(user, primary.group_id)
 
 
 def required_support(primary: Primary) -> int:

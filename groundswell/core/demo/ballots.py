@@ -68,7 +68,9 @@ def _campaign_priority(rng: random.Random, national: User, now: datetime) -> Non
 
 def _frozen(ballot: Ballot, times: Times, exclude: int | None = None) -> list[Person]:
     freeze_electorate(ballot, times.cut_off + timedelta(minutes=5))
-    electors = Person.objects.filter(ballot_entries__ballot=ballot).exclude(pk=exclude)
+    electors = Person.objects.filter(ballot_entries__ballot=ballot)
+    if exclude is not None:
+        electors = electors.exclude(pk=exclude)
     return list(electors.order_by("pk"))
 
 

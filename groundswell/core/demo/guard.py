@@ -70,6 +70,21 @@ def outreach_models() -> tuple[Any, ...]:
     )  # fmt: skip
 
 
+def decision_models() -> tuple[Any, ...]:
+    """The movement's decisions, children first: they hold people, groups, events and ballots."""
+    from groundswell.constitution import models as c
+    from groundswell.democracy import models as d
+    from groundswell.primary import models as p
+    from groundswell.selections import models as s
+
+    return (
+        c.Seconding, c.ClauseText, c.Amendment, c.Clause, c.Version, c.Document,
+        s.Decision, s.Nominator, s.Nomination, s.Selection,
+        p.Composite, p.Support, p.ProposalVersion, p.Proposal, p.Primary,
+        d.BallotResult, d.BallotPaper, d.Elector, d.Option, d.Question, d.Ballot,
+    )  # fmt: skip
+
+
 def flush_movement() -> None:
     """Deletes every event, person and group, their tags and custom fields, and the demo logins."""
     demo_users = User.objects.filter(email__in=DEMO_LOGIN_EMAILS)
@@ -77,6 +92,7 @@ def flush_movement() -> None:
     ExportRecord.objects.filter(exported_by__in=demo_users).delete()
     # Children first, so each delete is one statement rather than a cascade walked row by row.
     for model in (
+        *decision_models(),
         *outreach_models(),
         Attendance,
         FollowUp,

@@ -69,7 +69,12 @@ def _choose_holders(
     if second is None:
         second = _free_member(rng, people, taken)
         action.add(second, ORGANISER, joined_at(rng, people[second], now))
-    plain = [i for i, (role, _) in local.members.items() if role == MEMBER and i not in taken]
+    # The member login is a paid-up member, so it may vote and take part in every decision.
+    plain = [
+        i
+        for i, (role, _) in local.members.items()
+        if role == MEMBER and i not in taken and people[i].status == "member"
+    ]
     member = plain[0] if plain else _free_member(rng, people, taken)
     taken |= {first, second, member}
     holders = {"member": member, "organiser": first, "organiser2": second}

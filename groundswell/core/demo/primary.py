@@ -142,7 +142,12 @@ def _open_now(rng: random.Random, national: User, member: User, now: datetime) -
     primary = create_primary(national, spec)
     people = _members(primary, rng, 120)
     authors = [a for a in people if a.person_id != member.person_id][: len(IDEAS) - 1]
-    if member.person_id is not None and member.owns_person:
+    members = Person.objects.filter(membership_status="member")
+    if (
+        member.person_id is not None
+        and member.owns_person
+        and members.filter(pk=member.person_id).exists()
+    ):
         authors.insert(0, _AsMember(member.person_id))
     proposals = _propose(primary, authors, list(IDEAS), opens + timedelta(days=1))
     _support(rng, proposals, people[10:], opens + timedelta(days=3))
