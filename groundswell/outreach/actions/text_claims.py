@@ -7,7 +7,7 @@ The claim is also the send button's one-time token: it names the conversation an
 claim runs out, and a send succeeds only while the conversation is still waiting under that claim.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.core import signing
@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from groundswell.outreach.actions import text_hot_path as hot_path
-from groundswell.outreach.actions.text_rules import is_open_for, next_opening_for
+from groundswell.outreach.actions.text_rules import is_open_for, next_opening_for, render_for
 from groundswell.outreach.models import Conversation, ConversationStatus, TextCampaign
 from groundswell.people.models import Person
 
@@ -27,31 +27,56 @@ _SALT = "outreach.text-claim"
 
 @dataclass(frozen=True)
 class Claim:
-    """What "Send next" found: a conversation held for this texter, or why there is none."""
+    """What "Send next" found: a conversation held for this texter with the text that will go, or
+    why there is none."""
 
     conversation: Conversation | None
     outside_hours: int = 0  # waiting people skipped because it is too early or late for them
     opens_at: datetime | None = None  # the soonest of their openings (UTC)
+    body: str = ""  # the opening text, filled in for this person: what the texter sees is what goes
 
     @property
     def token(self) -> str:
         if self.conversation is None:
             return ""
-        return claim_token(self.conversation)
+        return claim_token(self.conversation, self.body)
 
 
-def claim_token(conversation: Conversation) -> str:
+@dataclass(frozen=True)
+class ClaimToken:
+    """What a send button carries, signed: the conversation, the claim it was made under, the number
+    and the text as the texter saw them."""
+
+    pk: int
+    until: str  # claimed_until as ISO text
+    phone: str
+    body: str
+
+
+def claim_token(conversation: Conversation, body: str = "") -> str:
+    """The send button's token; `body` defaults to the campaign's text for this person."""
+    body = body or render_for(
+        conversation.campaign.message,
+        conversation.campaign,
+        conversation.person,
+        conversation.texter,
+    )
     until = conversation.claimed_until.isoformat() if conversation.claimed_until else ""
-    return signing.dumps([conversation.pk, until], salt=_SALT)
+    return signing.dumps([conversation.pk, until, conversation.phone, body], salt=_SALT)
 
 
-def read_claim_token(token: str) -> tuple[int, str] | None:
-    """(conversation id, claimed_until as ISO text), or None for a token we did not make."""
+def read_claim_token(token: str) -> ClaimToken | None:
+    """The token's claim, or None for a token we did not make (or an old one)."""
     try:
-        pk, until = signing.loads(token, salt=_SALT)
+        values = signing.loads(token, salt=_SALT)
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    return (pk, until) if isinstance(pk, int) and isinstance(until, str) else None
+    if not isinstance(values, list) or len(values) != 4:
+        return None
+    pk, until, phone, body = values
+    if not isinstance(pk, int) or not all(isinstance(v, str) for v in (until, phone, body)):
+        return None
+    return ClaimToken(pk, until, phone, body)
 
 
 def _unclaimed(now: datetime) -> Q:
@@ -77,15 +102,17 @@ def claim_next(texter: Person, campaign: TextCampaign, *, now: datetime | None =
     if claim is None:
         held = _held(texter, campaign, now)
         if held is not None:
-            return Claim(held)
+            return Claim(held, body=render_for(campaign.message, campaign, held.person, texter))
         claim = _scan_row_by_row(texter, campaign, now, start)
         if claim.conversation is None and start:
             claim = _scan_row_by_row(texter, campaign, now, 0)
-    if claim.conversation is not None:
-        if len(_frontier) >= FRONTIER_SIZE:
-            _frontier.clear()
-        _frontier[key] = claim.conversation.pk
-    return claim
+    if claim.conversation is None:
+        return claim
+    if len(_frontier) >= FRONTIER_SIZE:
+        _frontier.clear()
+    _frontier[key] = claim.conversation.pk
+    body = render_for(campaign.message, campaign, claim.conversation.person, texter)
+    return replace(claim, body=body)
 
 
 def _claim_in_one_statement(

@@ -119,66 +119,61 @@ def claim(
 
 
 _TEXTERS = TextCampaign.texters.through._meta.db_table
-_LOOKUP = f"""
-SELECT {_ROW}, {_columns(Person, "t")} FROM {_C} c
-JOIN {_P} p ON p.id = c.person_id
-JOIN {_TEXTERS} ct ON ct.textcampaign_id = c.campaign_id AND ct.person_id = %s
-JOIN {_P} t ON t.id = ct.person_id
-WHERE c.id = %s AND c.campaign_id = %s
-"""
-
-
-def lookup(
-    conversation_id: int, campaign_id: int, texter_id: int
-) -> tuple[Conversation, Person] | None:
-    """The conversation (with its person) and the texter, if the texter is on the campaign."""
-    with _prepared_cursor() as cursor:
-        cursor.execute(_LOOKUP, [texter_id, conversation_id, campaign_id])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    width = len(Conversation._meta.concrete_fields) + len(Person._meta.concrete_fields)
-    return _conversation(row[:width]), _build(Person, row[width:])
-
 
 # Marks the conversation sent and writes the text "sending" in one statement, only if everything that
-# allows the send still holds: waiting under this texter's claim, consent, an SMS-capable number, the
-# campaign texting.
+# allows the send still holds: waiting under this texter's claim on the number the texter saw, the
+# texter still on the campaign, consent, an SMS-capable number, the campaign texting. Returns the
+# text's id, the conversation, the person and the texter.
 _RESERVE = f"""
 WITH sent AS (
     UPDATE {_C} c SET status = '{ConversationStatus.SENT.value}', claimed_until = NULL, needs_reply = false
-    WHERE c.id = %(conversation)s AND c.status = '{WAITING}'
-      AND c.texter_id = %(texter)s AND c.claimed_until = %(until)s
+    WHERE c.id = %(conversation)s AND c.campaign_id = %(campaign)s AND c.status = '{WAITING}'
+      AND c.texter_id = %(texter)s AND c.claimed_until = %(until)s AND c.phone = %(phone)s
+      AND EXISTS (SELECT 1 FROM {_TEXTERS} ct
+                  WHERE ct.textcampaign_id = c.campaign_id AND ct.person_id = %(texter)s)
       AND EXISTS (SELECT 1 FROM {_P} p WHERE p.id = c.person_id AND p.sms_consent)
       AND EXISTS (SELECT 1 FROM {PhoneNumber._meta.db_table} n
                   WHERE n.person_id = c.person_id AND n.number = c.phone AND n.sms_capable)
       AND EXISTS (SELECT 1 FROM {TextCampaign._meta.db_table} k
                   WHERE k.id = c.campaign_id AND k.status = '{CampaignStatus.ACTIVE.value}')
-    RETURNING c.id
+    RETURNING {_columns(Conversation, "c")}
+), written AS (
+    INSERT INTO {_T} (conversation_id, direction, body, sent_by_id, provider_id, status, error, at)
+    SELECT id, '{Direction.OUT.value}', %(body)s, %(texter)s, NULL, '{SENDING}', '', %(now)s FROM sent
+    RETURNING id
 )
-INSERT INTO {_T} (conversation_id, direction, body, sent_by_id, provider_id, status, error, at)
-SELECT id, '{Direction.OUT.value}', %(body)s, %(texter)s, NULL, '{SENDING}', '', %(now)s FROM sent
-RETURNING id
+SELECT written.id, {_columns(Conversation, "sent")}, {_columns(Person, "p")}, {_columns(Person, "t")}
+FROM written, sent JOIN {_P} p ON p.id = sent.person_id JOIN {_P} t ON t.id = %(texter)s
 """
 
 
 def reserve(
-    conversation: Conversation, texter: Person, until: datetime, body: str, now: datetime
+    conversation_id: int,
+    campaign_id: int,
+    texter_id: int,
+    until: datetime,
+    phone: str,
+    body: str,
+    now: datetime,
 ) -> TextMessage | None:
     """The text reserved for sending, or None if anything stood in the way (the caller finds out what)."""
-    params: Params = {"conversation": conversation.pk, "texter": texter.pk, "until": until}
+    params: Params = {"conversation": conversation_id, "campaign": campaign_id, "texter": texter_id}
     with _prepared_cursor() as cursor:
-        cursor.execute(_RESERVE, {**params, "body": body, "now": now})
+        cursor.execute(
+            _RESERVE, {**params, "until": until, "phone": phone, "body": body, "now": now}
+        )
         row = cursor.fetchone()
     if row is None:
         return None
-    conversation.status = ConversationStatus.SENT  # claimed_until kept for a retry
+    width = len(Conversation._meta.concrete_fields) + len(Person._meta.concrete_fields)
+    conversation = _conversation(row[1 : 1 + width])
+    conversation.claimed_until = until  # kept for a retry under the same claim (see text_delivery)
     return TextMessage(
         pk=row[0],
         conversation=conversation,
         direction=Direction.OUT,
         body=body,
-        sent_by=texter,
+        sent_by=_build(Person, row[1 + width :]),
         status=SENDING,
         at=now,
     )

@@ -14,7 +14,7 @@ from groundswell.core.access import acting_person_id
 from groundswell.messaging.sms.messages import SentMessage
 from groundswell.messaging.sms.provider import SmsProvider, get_provider
 from groundswell.outreach.actions import text_hot_path as hot_path
-from groundswell.outreach.actions.text_claims import read_claim_token
+from groundswell.outreach.actions.text_claims import ClaimToken, read_claim_token
 from groundswell.outreach.actions.text_delivery import (
     SENDING,
     SendOutcome,
@@ -25,7 +25,6 @@ from groundswell.outreach.actions.text_rules import (
     TextingRefused,
     hours_refusal,
     is_open_for,
-    render_for,
 )
 from groundswell.outreach.models import (
     CampaignStatus,
@@ -79,27 +78,15 @@ def send_opening_text(
 
 
 def _reserve_in_one_statement(
-    user: Any, campaign: TextCampaign, claim: tuple[int, str], now: datetime
+    user: Any, campaign: TextCampaign, claim: ClaimToken, now: datetime
 ) -> TextMessage | None:
-    """PostgreSQL, when all is as it should be: read, check, then reserve in one guarded statement.
-    None whenever anything is off, so the ORM path (_reserve) can find out what and say so."""
+    """PostgreSQL, when all is as it should be: one guarded statement reserves the text. None
+    whenever anything is off, so the ORM path (_reserve) can find out what and say so."""
     texter_id = acting_person_id(user)
-    found = hot_path.lookup(claim[0], campaign.pk, texter_id) if texter_id else None
-    if found is None:
+    if texter_id is None or not claim.until or not is_open_for(claim.phone, campaign, now):
         return None
-    conversation, texter = found
-    until = conversation.claimed_until
-    if (
-        conversation.status != ConversationStatus.WAITING
-        or conversation.texter_id != texter.pk
-        or until is None
-        or until.isoformat() != claim[1]
-        or not conversation.person.sms_consent
-        or not is_open_for(conversation.phone, campaign, now)
-    ):
-        return None
-    body = render_for(campaign.message, campaign, conversation.person, texter)
-    return hot_path.reserve(conversation, texter, until, body, now)
+    until = datetime.fromisoformat(claim.until)
+    return hot_path.reserve(claim.pk, campaign.pk, texter_id, until, claim.phone, claim.body, now)
 
 
 def _accepted_and_remembered(texted: HistoryEvent) -> Callable[[TextMessage, SentMessage], None]:
@@ -111,7 +98,7 @@ def _accepted_and_remembered(texted: HistoryEvent) -> Callable[[TextMessage, Sen
 
 
 def _reserve(
-    campaign: TextCampaign, texter: Person, claim: tuple[int, str], now: datetime
+    campaign: TextCampaign, texter: Person, claim: ClaimToken, now: datetime
 ) -> TextMessage | SendOutcome:
     with transaction.atomic():
         # What the checks need, read with the row lock in one statement.
@@ -123,15 +110,14 @@ def _reserve(
             Conversation.objects.select_for_update(of=("self",))
             .select_related("person")
             .annotate(number_usable=Exists(usable), campaign_active=Exists(active))
-            .filter(pk=claim[0], campaign=campaign)
+            .filter(pk=claim.pk, campaign=campaign)
             .first()
         )
         if conversation is None:
             raise TextingRefused("That person is not in this campaign.")
-        refusal = _why_not(conversation, campaign, texter, claim[1], now)
+        refusal = _why_not(conversation, campaign, texter, claim.until, now)
         if refusal is not None:
             return refusal
-        body = render_for(campaign.message, campaign, conversation.person, texter)
         Conversation.objects.filter(pk=conversation.pk).update(
             status=ConversationStatus.SENT, claimed_until=None, needs_reply=False
         )
@@ -139,7 +125,7 @@ def _reserve(
         return TextMessage.objects.create(
             conversation=conversation,
             direction=Direction.OUT,
-            body=body,
+            body=claim.body,  # the text as the texter saw it
             sent_by=texter,
             status=SENDING,
             at=now,

@@ -1,6 +1,7 @@
 """Every text is one human click: the same send button posted twice (a double click, a replayed
 request) sends one text, and each click sends at most one."""
 
+import html
 from collections.abc import Iterator
 from typing import cast
 
@@ -94,3 +95,33 @@ def test_someone_who_is_not_a_texter_cannot_send(fake: FakeTwilio) -> None:
         == 404
     )
     assert fake.messages == []
+
+
+def test_the_text_that_goes_is_the_one_the_texter_saw(fake: FakeTwilio) -> None:
+    volunteer = texter()
+    made = campaign(organiser(), [person(given_name="Jo")], [volunteer])
+    client = signed_in(volunteer)
+    url = reverse("outreach:text_send", args=[made.pk])
+    page = client.get(url)
+    token = token_on(page)
+    type(made).objects.filter(pk=made.pk).update(message="Changed after the screen was shown")
+
+    client.post(url, {"token": token})
+
+    assert len(fake.messages) == 1
+    assert fake.messages[0].body in html.unescape(page.content.decode())
+    assert "Changed" not in TextMessage.objects.get().body
+
+
+def test_a_token_with_its_text_altered_sends_nothing(fake: FakeTwilio) -> None:
+    volunteer = texter()
+    made = campaign(organiser(), [person()], [volunteer])
+    client = signed_in(volunteer)
+    url = reverse("outreach:text_send", args=[made.pk])
+    token = token_on(client.get(url))
+    payload, _, signature = token.partition(":")
+    forged = f"{payload[:-2]}xx:{signature}"
+
+    client.post(url, {"token": forged})
+
+    assert not fake.messages and not TextMessage.objects.exists()

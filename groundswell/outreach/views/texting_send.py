@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from groundswell.messaging.sms.segments import measure
 from groundswell.outreach.actions.text_claims import claim_next
 from groundswell.outreach.actions.text_delivery import SendOutcome
-from groundswell.outreach.actions.text_rules import TextingRefused, render_for
+from groundswell.outreach.actions.text_rules import TextingRefused
 from groundswell.outreach.actions.text_sending import send_opening_text, texter_for
 from groundswell.outreach.models import CampaignStatus, ConversationStatus, TextCampaign
 from groundswell.outreach.queries.texting import get_campaign_for_texter, inbox_for
@@ -57,8 +57,7 @@ def _screen(
         claim = claim_next(texter, campaign)
         context["claim"] = claim
         if claim.conversation is not None:
-            body = render_for(campaign.message, campaign, claim.conversation.person, texter)
-            context |= {"body": body, "info": measure(body)}
+            context |= {"body": claim.body, "info": measure(claim.body)}
     context["waiting"] = _waiting(campaign)
     context["to_answer"] = inbox_for(request.user, campaign.pk).filter(needs_reply=True).count()
     template = f"{SEND}#screen" if partial else SEND
