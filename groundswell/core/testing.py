@@ -1,12 +1,15 @@
 """Shared test helpers: factories for the core models and sign-in shortcuts (with a verified second factor)."""
 
 import itertools
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 import factory
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -14,6 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from groundswell.accounts.models import Role, User
 from groundswell.groups.models import Group, GroupKind, Membership
 from groundswell.people.models import EmailAddress, Person
+
+T = TypeVar("T")
 
 _seq = itertools.count(1)
 
@@ -97,3 +102,29 @@ def signed_in_client(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def at_once(jobs: Sequence[Callable[[], Callable[[], T]]]) -> list[T | BaseException]:
+    """Race: each job runs in its own thread with its own database connection. A job sets up (reads
+    what it needs) and returns the action, and the actions all start together at a barrier. Returns
+    each action's result or exception, in job order. For races on PostgreSQL (transactional tests)."""
+    barrier = threading.Barrier(len(jobs))
+    outcomes: list[T | BaseException] = [RuntimeError("did not run")] * len(jobs)
+
+    def run(index: int) -> None:
+        try:
+            action = jobs[index]()
+            barrier.wait()
+            outcomes[index] = action()
+        except BaseException as exc:  # returned to the test, which asserts on it
+            outcomes[index] = exc
+            barrier.abort()  # a job that failed to set up must not leave the others waiting
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

@@ -1,12 +1,13 @@
 """Simultaneous submissions on PostgreSQL: one person submitting many times at once gets exactly one
 paper; many people voting at once all get theirs."""
 
-import threading
 from collections.abc import Callable
+from functools import partial
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
+from groundswell.core.testing import at_once
 from groundswell.democracy.actions import VoteRefused, cast_vote
 from groundswell.democracy.models import Ballot, BallotPaper, Elector
 from groundswell.democracy.queries import turnout
@@ -25,30 +26,17 @@ pytestmark = [
 
 def _race(voters: list[int], ballot_id: int) -> tuple[list[str], list[BaseException]]:
     """Each id in `voters` submits from its own thread and connection, all released together."""
-    barrier = threading.Barrier(len(voters))
-    codes: list[str] = []
-    errors: list[BaseException] = []
 
-    def submit(person_id: int) -> None:
-        try:
+    def voter(person_id: int) -> Callable[[], Callable[[], str]]:
+        def ready() -> Callable[[], str]:
             person, ballot = Person.objects.get(pk=person_id), Ballot.objects.get(pk=ballot_id)
-            barrier.wait()
-            codes.append(cast_vote(person, ballot, {1: 1 + person_id % 3}, VOTING))
-        except BaseException as exc:  # surfaced by the tests
-            errors.append(exc)
-        finally:
-            connections.close_all()
+            return partial(cast_vote, person, ballot, {1: 1 + person_id % 3}, VOTING)
 
-    _run([lambda pk=pk: submit(pk) for pk in voters])  # type: ignore[misc]
-    return codes, errors
+        return ready
 
-
-def _run(jobs: list[Callable[[], None]]) -> None:
-    threads = [threading.Thread(target=job) for job in jobs]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    outcomes = at_once([voter(pk) for pk in voters])
+    codes = [o for o in outcomes if isinstance(o, str)]
+    return codes, [o for o in outcomes if isinstance(o, BaseException)]
 
 
 def test_twenty_simultaneous_submissions_by_one_person_make_exactly_one_paper() -> None:

@@ -1,17 +1,17 @@
 """Freezing electorates automatically: the sweep freezes each ballot past its cut-off once, skips what
 cannot be frozen, and a ballot that opened unfrozen is refused to voters and flagged to organisers."""
 
-import threading
 from datetime import timedelta
+from functools import partial
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection, connections
+from django.db import connection
 from django.test import override_settings
 from freezegun import freeze_time
 
-from groundswell.core.testing import verified_client
+from groundswell.core.testing import at_once, verified_client
 from groundswell.democracy.actions import (
     VoteRefused,
     cast_vote,
@@ -157,21 +157,8 @@ def test_before_the_cut_off_organisers_are_told_freezing_is_automatic() -> None:
 def test_sweeps_running_at_once_freeze_each_ballot_once() -> None:
     member(), member()
     due = [ballot("One"), ballot("Two")]
-    barrier = threading.Barrier(4)
-    results: list[list[int]] = []
-
-    def sweep() -> None:
-        try:
-            barrier.wait()
-            results.append(freeze_due_electorates(FREEZING))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=sweep) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(pk for r in results for pk in r) == sorted(b.pk for b in due)
+    results = at_once([lambda: partial(freeze_due_electorates, FREEZING)] * 4)
+    assert all(isinstance(r, list) for r in results), results
+    assert sorted(pk for r in results for pk in r) == sorted(b.pk for b in due)  # type: ignore[union-attr]
     assert all(electors(b) == electors(due[0]) > 0 for b in due)
     assert OPENS > FREEZING
