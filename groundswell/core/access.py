@@ -64,9 +64,27 @@ def personal_data_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
 
             raise PermissionDenied("You do not have access to other people's records.")
         if not is_verified(user):
-            return redirect(
-                f"/accounts/two-factor/?{urlencode({'next': request.get_full_path()}, safe='/')}"
-            )
+            return _to_two_factor(request)
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def verified_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """For pages that show others' data to people chosen for a task rather than by role (a selection
+    panel): signed in and second factor verified; the page's own query decides who is chosen."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_verified(request.user):
+            return _to_two_factor(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _to_two_factor(request: HttpRequest) -> HttpResponse:
+    return redirect(
+        f"/accounts/two-factor/?{urlencode({'next': request.get_full_path()}, safe='/')}"
+    )

@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 from freezegun import freeze_time
 
-from groundswell.core.testing import verified_client
+from groundswell.core.testing import signed_in_client, verified_client
 from groundswell.selections.actions import create_selection
+from groundswell.selections.models import Decision
 
-from .helpers import DURING, spec, standing, world
+from .helpers import AFTER, DURING, spec, standing, world
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +51,17 @@ def test_the_organiser_page_is_refused_to_a_panel_member() -> None:
         reverse("selections:organise", args=[w.selection.pk])
     )
     assert response.status_code == 403
+
+
+def test_a_panel_member_without_the_second_factor_is_sent_to_set_it_up_and_decides_nothing() -> (
+    None
+):
+    w = world()
+    nomination = standing(w.members[0], w.selection, w.members[1:3])
+    client = signed_in_client(w.panellist)
+    page = client.get(reverse("selections:panel", args=[w.selection.pk]))
+    decide = reverse("selections:decide", args=[w.selection.pk, nomination.pk])
+    with freeze_time(AFTER):
+        posted = client.post(decide, {f"n{nomination.pk}-stage": "longlist", f"n{nomination.pk}-decision": "include", f"n{nomination.pk}-reason": "Strong"})  # fmt: skip
+    assert page.status_code == 302 and page["Location"].startswith("/accounts/two-factor/")
+    assert posted.status_code == 302 and not Decision.objects.exists()
