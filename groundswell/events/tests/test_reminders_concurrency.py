@@ -1,14 +1,15 @@
 """Sweeps running at the same moment in different workers send each reminder once (PostgreSQL:
 the claim is a conditional UPDATE that the database re-checks after waiting for the other writer)."""
 
-import threading
 from datetime import datetime, timedelta
+from functools import partial
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
+from groundswell.core.testing import at_once
 from groundswell.events.models import Attendance
 from groundswell.events.reminders import send_due_reminders
 
@@ -25,25 +26,9 @@ pytestmark = [
 
 
 def _sweep_at_once(workers: int, now: datetime) -> tuple[list[int], list[BaseException]]:
-    barrier = threading.Barrier(workers)
-    counts: list[int] = []
-    errors: list[BaseException] = []
-
-    def sweep() -> None:
-        try:
-            barrier.wait()
-            counts.append(send_due_reminders(now=now))
-        except BaseException as exc:  # surfaced by the test: any error must fail it
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=sweep) for _ in range(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return counts, errors
+    outcomes = at_once([lambda: partial(send_due_reminders, now=now)] * workers)
+    counts = [o for o in outcomes if isinstance(o, int)]
+    return counts, [o for o in outcomes if isinstance(o, BaseException)]
 
 
 def test_eight_sweeps_at_once_send_each_of_twenty_reminders_once(embedded_geography: None) -> None:

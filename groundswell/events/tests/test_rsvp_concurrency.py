@@ -1,12 +1,14 @@
 """Simultaneous sign-ups never overbook a shift: the shift row is locked before places are counted."""
 
-import threading
+from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
+from groundswell.core.testing import at_once
 from groundswell.events.actions import rsvp_to_shift
 from groundswell.events.models import Attendance, Shift
 
@@ -23,27 +25,17 @@ pytestmark = [
 
 def _race(shift: Shift, people: int) -> list[BaseException]:
     person_ids = [new_person().pk for _ in range(people)]
-    barrier = threading.Barrier(people)
-    errors: list[BaseException] = []
 
-    def arrive(person_id: int) -> None:
-        try:
+    def arrival(person_id: int) -> Callable[[], Callable[[], object]]:
+        def ready() -> Callable[[], object]:
             from groundswell.people.models import Person
 
-            person = Person.objects.get(pk=person_id)
-            barrier.wait()
-            rsvp_to_shift(person, shift)
-        except BaseException as exc:  # surfaced by the test: any error must fail it
-            errors.append(exc)
-        finally:
-            connections.close_all()
+            return partial(rsvp_to_shift, Person.objects.get(pk=person_id), shift)
 
-    threads = [threading.Thread(target=arrive, args=(pk,)) for pk in person_ids]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
+        return ready
+
+    outcomes = at_once([arrival(pk) for pk in person_ids])
+    return [o for o in outcomes if isinstance(o, BaseException)]
 
 
 def _statuses(shift: Shift) -> list[str]:

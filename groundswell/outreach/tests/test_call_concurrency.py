@@ -1,17 +1,19 @@
 """Fifty callers working one queue at once on PostgreSQL: every person is handed out exactly once
 (no one twice, no one lost), each to one caller, with row locks and SKIP LOCKED."""
 
-import threading
 from collections import Counter
+from collections.abc import Callable
+from typing import cast
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from groundswell.accounts.models import User
+from groundswell.core.testing import at_once
 from groundswell.outreach.actions.calls import Report, record_outcome
 from groundswell.outreach.actions.queue import serve_next
 from groundswell.outreach.models import CallAssignment, CallAttempt, CallQueueEntry
-from groundswell.people.models import HistoryEvent
+from groundswell.people.models import HistoryEvent, Person
 
 from .call_helpers import assignment, national, people, volunteer
 
@@ -27,41 +29,33 @@ CALLERS = 50
 PEOPLE = 200
 
 
-def _work(
-    assignment_id: int,
-    user_id: int,
-    barrier: threading.Barrier,
-    served: list[int],
-    errors: list[BaseException],
-) -> None:
-    try:
+def _caller(assignment_id: int, user_id: int) -> Callable[[], Callable[[], list[int]]]:
+    """A caller who, once all are ready, works the queue until it is empty; returns who they served."""
+
+    def ready() -> Callable[[], list[int]]:
         user = User.objects.select_related("person").get(pk=user_id)
         made = CallAssignment.objects.get(pk=assignment_id)
-        barrier.wait()
-        while (entry := serve_next(made, user.person)) is not None:  # type: ignore[arg-type]
-            served.append(entry.person_id)
-            record_outcome(entry, user.person, Report("answered", round=entry.attempts), actor=user)  # type: ignore[arg-type]
-    except BaseException as exc:  # surfaced by the test: any error must fail it
-        errors.append(exc)
-    finally:
-        connections.close_all()
+        me = cast(Person, user.person)
+
+        def work() -> list[int]:
+            served = []
+            while (entry := serve_next(made, me)) is not None:
+                served.append(entry.person_id)
+                record_outcome(entry, me, Report("answered", round=entry.attempts), actor=user)
+            return served
+
+        return work
+
+    return ready
 
 
 def test_fifty_callers_over_one_queue_serve_everyone_exactly_once() -> None:
     ring = people(PEOPLE)
     callers = [volunteer() for _ in range(CALLERS)]
     made = assignment(national(), ring, callers)
-    barrier = threading.Barrier(CALLERS)
-    served: list[int] = []
-    errors: list[BaseException] = []
-    threads = [
-        threading.Thread(target=_work, args=(made.pk, u.pk, barrier, served, errors))
-        for u in callers
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    outcomes = at_once([_caller(made.pk, u.pk) for u in callers])
+    errors = [o for o in outcomes if isinstance(o, BaseException)]
+    served = [pk for o in outcomes if not isinstance(o, BaseException) for pk in o]
     assert errors == []
     twice = [pk for pk, n in Counter(served).items() if n > 1]
     assert twice == []

@@ -1,12 +1,13 @@
 """Ten texters pressing "Send next" at the same moment each get a different person (PostgreSQL:
 SELECT ... FOR UPDATE SKIP LOCKED and a conditional UPDATE)."""
 
-import threading
+from collections.abc import Callable
 from typing import cast
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
+from groundswell.core.testing import at_once
 from groundswell.outreach.actions.text_claims import claim_next
 from groundswell.outreach.models import TextCampaign
 from groundswell.people.models import Person
@@ -25,27 +26,21 @@ pytestmark = [
 def _race(
     made: TextCampaign, texter_ids: list[int]
 ) -> tuple[list[int | None], list[BaseException]]:
-    barrier = threading.Barrier(len(texter_ids))
-    got: list[int | None] = []
-    errors: list[BaseException] = []
-
-    def press(texter_id: int) -> None:
-        try:
+    def press(texter_id: int) -> Callable[[], Callable[[], int | None]]:
+        def ready() -> Callable[[], int | None]:
             me = Person.objects.get(pk=texter_id)
-            barrier.wait()
-            conversation = claim_next(me, made, now=NOON).conversation
-            got.append(conversation.pk if conversation else None)
-        except BaseException as exc:  # surfaced by the test: any error must fail it
-            errors.append(exc)
-        finally:
-            connections.close_all()
 
-    threads = [threading.Thread(target=press, args=(pk,)) for pk in texter_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return got, errors
+            def claim() -> int | None:
+                conversation = claim_next(me, made, now=NOON).conversation
+                return conversation.pk if conversation else None
+
+            return claim
+
+        return ready
+
+    outcomes = at_once([press(pk) for pk in texter_ids])
+    got = [o for o in outcomes if not isinstance(o, BaseException)]
+    return got, [o for o in outcomes if isinstance(o, BaseException)]
 
 
 def test_ten_texters_at_once_never_get_the_same_person() -> None:

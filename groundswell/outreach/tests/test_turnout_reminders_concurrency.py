@@ -1,15 +1,15 @@
 """Several reminder sweeps running at once on PostgreSQL still text each committed member once."""
 
 import json
-import threading
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import override_settings
 
-from groundswell.core.testing import GroupFactory, add_member
+from groundswell.core.testing import GroupFactory, add_member, at_once
 from groundswell.events.actions import rsvp_to_shift
 from groundswell.outreach.actions.assignments import start_assignment
 from groundswell.outreach.actions.turnout import TurnoutSpec, create_turnout_drive
@@ -43,23 +43,11 @@ def test_simultaneous_sweeps_send_each_reminder_once(tmp_path: Path) -> None:
         )
     )
     log = tmp_path / "sms.log"
-    barrier, totals, errors = threading.Barrier(SWEEPS), [], []
-
-    def sweep() -> None:
-        try:
-            barrier.wait()
-            totals.append(send_due_turnout_reminders(shift.start - timedelta(hours=8)))
-        except BaseException as exc:  # surfaced by the test
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
+    sweep = partial(send_due_turnout_reminders, shift.start - timedelta(hours=8))
     with override_settings(SMS_PROVIDER="console", SMS_FILE_PATH=log, SMS_CONSOLE_ECHO=False):
-        threads = [threading.Thread(target=sweep) for _ in range(SWEEPS)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        outcomes = at_once([lambda: sweep] * SWEEPS)
+    errors = [o for o in outcomes if isinstance(o, BaseException)]
+    totals = [o for o in outcomes if isinstance(o, int)]
     assert errors == []
     numbers = [json.loads(line)["to"] for line in log.read_text().splitlines()]
     assert sum(totals) == len(numbers) == len(set(numbers)) == COMMITTED

@@ -1,10 +1,12 @@
 """Two doors at once: the same email arriving in simultaneous requests still makes one person."""
 
-import threading
+from collections.abc import Callable
+from functools import partial
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
+from groundswell.core.testing import at_once
 from groundswell.people.actions import PersonDetails, upsert_person
 from groundswell.people.contact import normalise_phone
 from groundswell.people.models import EmailAddress, Person, PhoneNumber
@@ -13,27 +15,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _race(details: list[PersonDetails]) -> list[tuple[int, bool]]:
-    barrier = threading.Barrier(len(details))
-    results: list[tuple[int, bool]] = []
-    errors: list[BaseException] = []
+    def arrival(d: PersonDetails) -> Callable[[], Callable[[], tuple[Person, bool]]]:
+        return lambda: partial(upsert_person, d, method="race")
 
-    def arrive(d: PersonDetails) -> None:
-        try:
-            barrier.wait()
-            person, created = upsert_person(d, method="race")
-            results.append((person.pk, created))
-        except BaseException as exc:  # surfaced below: a lost update must fail the test
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=arrive, args=(d,)) for d in details]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors
-    return results
+    outcomes = at_once([arrival(d) for d in details])
+    errors = [o for o in outcomes if isinstance(o, BaseException)]
+    assert not errors, errors  # a lost update must fail the test
+    return [(o[0].pk, o[1]) for o in outcomes if not isinstance(o, BaseException)]
 
 
 @pytest.mark.skipif(
