@@ -34,3 +34,11 @@ def test_the_national_team_sees_the_movement_figures(movement: Movement) -> None
     response = movement.client(movement.national).get(reverse("core:organiser_home"))
     assert response.context["national"] == {"people": 6, "members": 6, "new_this_month": 6}
     assert reverse("people:export") in response.content.decode()
+
+
+def test_an_organiser_finds_every_decision_tool_from_their_home(movement: Movement) -> None:
+    html = (
+        movement.client(movement.organiser_a).get(reverse("core:organiser_home")).content.decode()
+    )
+    for name in ("democracy:manage_list", "primary:list", "selections:list", "constitution:list"):
+        assert f'href="{reverse(name)}"' in html, name
