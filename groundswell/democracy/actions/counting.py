@@ -27,6 +27,10 @@ def count_ballot(ballot: Ballot, now: datetime, seed: int | None = None) -> list
 
 
 def _record_count(ballot: Ballot, now: datetime, seed: int | None) -> BallotResult:
+    # Every viewer of a counted ballot reads the recorded seed; only the first count takes the lock.
+    counted = BallotResult.objects.filter(ballot=ballot).first()
+    if counted is not None:
+        return counted
     with transaction.atomic():
         Ballot.objects.select_for_update().filter(pk=ballot.pk).first()  # one first count at a time
         existing = BallotResult.objects.filter(ballot=ballot).first()
